@@ -1,0 +1,226 @@
+"""The letter model: plain dataclasses passed between the pipeline stages.
+
+reader -> :class:`Letter` (sections, paragraphs, questions, footnotes)
+citations -> :class:`Citation` on each :class:`Footnote`
+attribution -> :class:`Cite` on each :class:`Question`
+graph -> networkx built from the above.
+
+Nothing here parses or prints; every stage only fills these records. Example, from
+seed letter 181524 (``data/000_b50105430c9bb7d0.txt``)::
+
+    Letter(kenmerk="181524", datum=date(2026, 6, 23),
+           betreft="Kabinetsappreciatie onderzoeksrapport Clingendael", ...)
+    Footnote(number="2", text="Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.",
+             citations=[Citation(kind="kamerstuk", document="kst-36871-O",
+                                 dossier="36871", part="bijlage", pages=(40,), ...)])
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Issue:
+    """A warning or error about the input, always naming the file and the place.
+
+    ``where`` is human readable: ``"line 42"``, ``"footnote 3"``, ``"line 42, footnote 3"``.
+    ``code`` is a stable short tag so tests and tools can filter
+    (``"marker-without-body"``, ``"idem-ambiguous"``, ``"unparsed-footnote"`` ...).
+    """
+
+    source: str
+    where: str
+    code: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:  # one line, as printed on stderr
+        place = f"{self.source}:{self.where}" if self.where else self.source
+        return f"{place}: {self.message}"
+
+
+@dataclass
+class Citation:
+    """One cited source found in a footnote, resolved to a canonical id.
+
+    ``Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.`` gives
+    ``kind="kamerstuk", document="kst-36871-O", dossier="36871", part="bijlage",
+    pages=(40,), url="https://zoek.officielebekendmakingen.nl/kst-36871-O.html"``.
+    ``Idem, p. 18.`` in the next footnote resolves to the same document and part with
+    ``pages=(18,)`` and ``resolved_from="2"``.
+    """
+
+    kind: str  # kamerstuk, handelingen, aanhangsel, staatsblad, staatscourant,
+    #            tractatenblad, eu-document, celex, eu-act, edossier, ecli
+    document: str  # canonical id: kst-36871-O, com-2026-45, edossier-E260010
+    span: tuple[int, int]  # [start, end) in the footnote text
+    text: str  # the exact source text of the span
+    dossier: str | None = None  # normalised dossier number: "36871", "36200-VI", "21501-02"
+    part: str | None = None  # "bijlage"
+    pages: tuple[int, ...] = ()  # (2, 3) for "p. 2-3"
+    pages_following: bool = False  # "p. 40 e.v."
+    url: str = ""  # official URL built offline; "" where none can be built
+    label: str = ""  # how the document is shown: "Kamerstukken I 2025/26, 36 871, O"
+    short_form: str | None = None  # "Idem", "Ibid.", "t.a.p.", "aldaar", "zie noot 4"
+    resolved_from: str | None = None  # footnote number a short form resolved to
+    how: str = "footnote"  # "footnote" (parsed from text) or "publisher" (extref gold)
+
+
+@dataclass
+class FootnoteMarker:
+    """Where a footnote marker (``<sup>2</sup>``) stands in the letter body."""
+
+    number: str
+    paragraph: int  # index into Letter.paragraphs
+    offset: int  # character offset in Paragraph.text where the marker stood
+    line: int  # 1-based line in the source file
+
+
+@dataclass
+class Footnote:
+    """A footnote body, matched to its marker by number.
+
+    ``<sup>3</sup> Idem, p. 18.`` -> ``Footnote(number="3", text="Idem, p. 18.")``.
+    """
+
+    number: str  # as printed
+    text: str  # body without the number, emphasis and link residue kept as in the source
+    line: int  # line of the body in the source
+    marker: FootnoteMarker | None = None
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def paragraph(self) -> int | None:
+        return self.marker.paragraph if self.marker else None
+
+
+@dataclass
+class Section:
+    """A fractie section or a topic subsection.
+
+    ``### Vragen en opmerkingen van de leden van de fractie van Volt, mede namens de leden
+    van de fractie van de PvdD`` -> ``kind="fractie", fracties=("Volt", "PvdD")``;
+    ``#### *Europese samenwerking*`` -> ``kind="topic"`` with the parent fractie section.
+    """
+
+    index: int
+    heading: str  # heading text without markdown
+    kind: str  # "fractie", "topic"
+    fracties: tuple[str, ...]  # inherited from the parent for topics
+    level: int  # 1 for fractie sections, 2 for topics inside them
+    parent: int | None  # index of the enclosing section
+    line: int
+
+
+@dataclass
+class Paragraph:
+    """A block of body text after page-break joining.
+
+    ``kind``: ``"intro"`` (before the first section or question), ``"text"``,
+    ``"item"`` (a numbered item, ``number`` as printed), ``"list"`` (bullets joined to
+    the sentence that introduces them are part of that paragraph, not separate),
+    ``"closing"`` (the request to answer and the signature).
+    """
+
+    index: int
+    kind: str
+    text: str  # clean text: markers and markdown emphasis removed
+    section: int | None  # index into Letter.sections
+    line: int  # first source line
+    number: str | None = None
+    markers: list[FootnoteMarker] = field(default_factory=list)
+
+
+@dataclass
+class Cite:
+    """One node a question cites, the most specific one given (page, else part, else
+    document), with how the attribution was inferred (DESIGN §3).
+
+    JA21 question 1 of letter 181524 ->
+    ``Cite(target="kst-36871-O/p4", document="kst-36871-O", part=None, page=4,
+    how="direct", footnotes=("14",))``.
+    """
+
+    target: str
+    document: str
+    part: str | None
+    page: int | None
+    how: str  # direct, paragraph, section, letter
+    footnotes: tuple[str, ...]
+
+
+@dataclass
+class Question:
+    """One question by the unit of DESIGN §1: a numbered item, or one asking sentence.
+
+    ``index`` is the document order (1-based, the id is ``letter-181524/q{index}``);
+    ``number`` is the number as printed (``"3"``) or None for prose questions.
+    ``start``/``end`` are the character span in the paragraph text.
+    """
+
+    index: int
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    section: int | None
+    fracties: tuple[str, ...]
+    line: int
+    number: str | None = None
+    cites: list[Cite] = field(default_factory=list)
+
+
+@dataclass
+class SkippedBlock:
+    """Input that is not letter content and was removed: a repeated page header
+    (``datum 23 juni 2026`` / ``ons kenmerk 181524`` / ``blad 2``) or a rule ``---``."""
+
+    line: int
+    text: str
+    reason: str  # "page-header", "rule"
+
+
+@dataclass
+class Letter:
+    """A letter with its metadata and structure, as one reader produces it."""
+
+    source: str  # file path as given
+    kind: str = "committee-letter"  # or "answer" (Kamervragen answers, later)
+    chamber: str | None = None  # "ek" or "tk"
+    kenmerk: str | None = None
+    datum: _dt.date | None = None
+    datum_raw: str | None = None
+    betreft: str | None = None
+    committee: str | None = None  # "vaste commissie voor Immigratie en Asiel/JBZ-Raad"
+    committee_abbr: str | None = None  # "I&A/JBZ"
+    addressee_function: str | None = None  # "Minister van Asiel en Migratie"
+    addressee_name: str | None = None  # "G. van den Brink"
+    chair: str | None = None  # "A.W.J.A. van Hattem"
+    chair_function: str | None = None
+    term_raw: str | None = None  # "binnen vier weken na dagtekening"
+    deadline: _dt.date | None = None
+    fracties: list[str] = field(default_factory=list)  # in order of first mention
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)  # in number order
+    skipped: list[SkippedBlock] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    about: list[Citation] = field(default_factory=list)  # citations in betreft
+
+    @property
+    def id(self) -> str:
+        """``letter-181524``; a letter without kenmerk falls back to its file stem."""
+        if self.kenmerk:
+            return f"letter-{self.kenmerk}"
+        from pathlib import Path
+
+        return f"letter-{Path(self.source).stem}"
+
+    def footnote(self, number: str) -> Footnote | None:
+        for fn in self.footnotes:
+            if fn.number == number:
+                return fn
+        return None

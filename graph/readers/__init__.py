@@ -1,0 +1,118 @@
+"""Readers: one module per input format, each returning a :class:`Letter`.
+
+:func:`read_letters` is the entry point: it takes files and folders, detects each
+file's format by its content (not only its extension), and reads every file it
+can. One bad file never stops the others: it becomes an :class:`Issue`.
+
+Formats are registered in :data:`READERS` as ``(name, sniff, read)``; ``sniff(path,
+head)`` looks at the first bytes, ``read(path)`` returns a Letter or raises
+:class:`InputError`. Adding a format (DOCX, officielebekendmakingen XML, PDF) means
+adding a module and one entry here; the model does not change.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..model import Issue, Letter
+from .base import InputError, decode_bytes
+
+__all__ = ["InputError", "decode_bytes", "read_letters", "read_file", "detect_format",
+           "input_files", "READERS"]
+
+Sniff = Callable[[Path, bytes], bool]
+Read = Callable[[Path], Letter]
+
+
+def _text_sniff(path: Path, head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    return path.suffix.lower() in {".txt", ".md", ".text", ""}
+
+
+def _text_read(path: Path) -> Letter:
+    from .text import read_text_file
+
+    return read_text_file(path)
+
+
+#: Registered formats, tried in order. Later formats insert themselves before "text".
+READERS: list[tuple[str, Sniff, Read]] = [
+    ("text", _text_sniff, _text_read),
+]
+
+#: Extensions a folder scan considers; other files in a folder are reported and skipped.
+LETTER_SUFFIXES = {".txt", ".md", ".text"}
+
+
+def detect_format(path: Path) -> str | None:
+    """Name of the reader for ``path`` by its content, or None."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    for name, sniff, _ in READERS:
+        if sniff(path, head):
+            return name
+    return None
+
+
+def read_file(path: str | Path) -> Letter:
+    """Read one file into a Letter; raises :class:`InputError` with a one-line message."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(path), "no such file or folder")
+    if p.is_dir():
+        raise InputError(str(path), "is a folder, not a file")
+    fmt = detect_format(p)
+    if fmt is None:
+        raise InputError(str(path), f"unsupported format ({p.suffix or 'no extension'})")
+    for name, _, read in READERS:
+        if name == fmt:
+            return read(p)
+    raise AssertionError(fmt)  # pragma: no cover
+
+
+def input_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
+    """Expand files and folders (recursively, sorted, hidden files skipped).
+
+    A missing path or a folder without any letter raises :class:`InputError`; files in
+    a folder with an extension no reader takes are reported, not read.
+    """
+    files: list[Path] = []
+    issues: list[Issue] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(str(raw), "no such file or folder")
+        if p.is_file():
+            files.append(p)
+            continue
+        found = []
+        for child in sorted(p.rglob("*")):
+            rel = child.relative_to(p)
+            if any(part.startswith((".", "_")) for part in rel.parts) or not child.is_file():
+                continue
+            if child.suffix.lower() in LETTER_SUFFIXES or detect_format(child) not in (None, "text"):
+                found.append(child)
+            else:
+                issues.append(Issue(str(child), "", "skipped-file",
+                                    f"skipped: not a letter format ({child.suffix or 'no extension'})"))
+        if not found:
+            raise InputError(str(raw), "folder holds no letters (.txt, .md, .docx, .xml, .pdf)")
+        files.extend(found)
+    return files, issues
+
+
+def read_letters(paths: Iterable[str | Path]) -> tuple[list[Letter], list[Issue]]:
+    """Read every letter under ``paths``.
+
+    Returns the letters (in input order) and the issues of files that could not be
+    read. Per-letter warnings stay on ``letter.warnings``.
+    """
+    files, issues = input_files(paths)
+    letters: list[Letter] = []
+    for f in files:
+        try:
+            letters.append(read_file(f))
+        except InputError as err:
+            issues.append(Issue(err.source, err.where, "unreadable", err.message))
+    return letters, issues
