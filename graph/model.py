@@ -152,6 +152,21 @@ class Cite:
 
 
 @dataclass
+class Attribution:
+    """One footnote attributed to one question, with how (DESIGN §3).
+
+    In letter 181524, D66's "Deze leden vragen de regering of zij kan aangeven hoe ..."
+    gets footnote 2 from the sentence before it in the same paragraph:
+    ``Attribution(question=1, footnote="2", how="paragraph")``. ``question`` is None for
+    letter-level sources (footnotes in the introduction, ``how="letter"``).
+    """
+
+    question: int | None  # Question.index, or None for the letter itself
+    footnote: str
+    how: str  # direct, paragraph, section, letter
+
+
+@dataclass
 class Question:
     """One question by the unit of DESIGN §1: a numbered item, or one asking sentence.
 
@@ -209,6 +224,8 @@ class Letter:
     skipped: list[SkippedBlock] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
     about: list[Citation] = field(default_factory=list)  # citations in betreft
+    attributions: list[Attribution] = field(default_factory=list)  # filled by attribution
+    cites: list[Cite] = field(default_factory=list)  # letter-level sources (how="letter")
 
     @property
     def id(self) -> str:

@@ -1,0 +1,27 @@
+"""kamerxref: a citation graph of Dutch parliamentary letters.
+
+Which questions of a committee letter cite which source pages, and what links letters
+to each other. The public API (all you need in Jupyter):
+
+- ``load(*paths, jobs=1) -> Corpus``: read letters from files and folders (default: the
+  bundled sample letters).
+- ``from_text(*texts) -> Corpus``: read letters given as strings.
+- ``Corpus.graph``: the ``networkx.MultiDiGraph``.
+- ``Corpus.letters_table()``, ``Corpus.questions(fractie=None)``, ``Corpus.citations()``:
+  tables (pandas DataFrames with pandas installed, else lists of dataclass rows).
+- ``Corpus.citing(target)``, ``Corpus.cites(question)``, ``Corpus.most_cited(kind, n)``,
+  ``Corpus.sharing(letter=None)``, ``Corpus.per_fractie()``, ``Corpus.co_cited()``:
+  the queries.
+- ``Corpus.view(letter=None) -> View``: the interactive explorer inline
+  (``_repr_html_``), ``View.save(path)``.
+- ``Corpus.export(fmt, path)`` and ``Corpus.build(out_dir)``: files.
+- ``parse_citations(lines) -> list[list[Citation]]``: the citation engine on footnote
+  texts, Idem resolved across lines.
+
+>>> import kamerxref
+>>> corpus = kamerxref.load()
+>>> corpus.citing("kst-36871-O/bijlage/p40")      # doctest: +SKIP
+"""
+from kamerxref.api import Corpus, View, build_date, default_data, from_text, load, parse_citations
+
+__all__ = ["load", "from_text", "parse_citations", "Corpus", "View", "default_data", "build_date"]

@@ -1,0 +1,1 @@
+"""The bundled sample letters: the default input of every kamerxref command."""

@@ -1,0 +1,103 @@
+"""Tables of the graph: letters, questions and citations as rows (lists of dicts) and as
+CSV (``questions.csv``, ``citations.csv``) for pandas and spreadsheets.
+
+``citations.csv`` has one row per question × cited node (DESIGN §5), e.g. for letter
+181524::
+
+    question,letter,fractie,footnote,how,target,document,part,page,url
+    letter-181524/q1,letter-181524,D66,2,paragraph,kst-36871-O/bijlage/p40,kst-36871-O,bijlage,40,https://...
+
+Column types (what :data:`CSV_DTYPES` tells ``pandas.read_csv``): integers for
+``index``/``page``/``n_cites`` (``page`` is empty where a part or document is cited),
+text for the rest; list-valued cells (``fracties``) are joined with ``"; "``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+
+from kamerxref.graph.queries import _idkey, cites_of
+
+LETTER_COLUMNS = ["id", "kenmerk", "datum", "betreft", "committee", "addressee", "chair",
+                  "deadline", "fracties", "questions", "footnotes", "cites", "source", "warnings"]
+QUESTION_COLUMNS = ["id", "letter", "index", "number", "fracties", "section", "text", "n_cites", "cites"]
+CITATION_COLUMNS = ["question", "letter", "fracties", "footnotes", "how", "target", "target_kind",
+                    "document", "part", "page", "url"]
+#: dtypes for ``pandas.read_csv`` (nullable integers where a cell may be empty).
+CSV_DTYPES = {"index": "Int64", "number": "string", "page": "Int64", "n_cites": "Int64",
+              "part": "string", "footnotes": "string", "fracties": "string"}
+
+
+def _nodes(G: nx.MultiDiGraph, kind: str) -> list[str]:
+    return [n for n, d in G.nodes(data=True) if d.get("kind") == kind]
+
+
+def question_ids(G: nx.MultiDiGraph, letter: str | None = None) -> list[str]:
+    qs = [q for q in _nodes(G, "question") if letter is None or G.nodes[q]["letter"] == letter]
+    return sorted(qs, key=lambda q: (G.nodes[q]["letter"], G.nodes[q]["index"]))
+
+
+def question_record(G: nx.MultiDiGraph, qid: str) -> dict:
+    """The ``kamerxref questions`` record of DESIGN §5: cites hold the most specific node."""
+    d = G.nodes[qid]
+    cites = [{"id": c["id"], "document": c["document"], "part": c["part"], "page": c["page"],
+              "how": c["how"], "footnotes": c["footnotes"]} for c in cites_of(G, qid)]
+    return {"id": qid, "letter": d["letter"], "fracties": json.loads(d["fracties"]),
+            "section": d["section"] or None, "number": d["number"] or None, "text": d["text"],
+            "cites": cites}
+
+
+def letter_record(G: nx.MultiDiGraph, lid: str, warnings: list[str] | None = None) -> dict:
+    d = G.nodes[lid]
+    docs = set()
+    for n in G.successors(lid):
+        if G.nodes[n].get("kind") == "footnote":
+            for t in G.successors(n):
+                docs.add(G.nodes[t].get("document", t))
+    return {"id": lid, "kenmerk": d["kenmerk"] or None, "datum": d["datum"] or None,
+            "betreft": d["betreft"] or None, "committee": d["committee"] or None,
+            "addressee": d["addressee"] or None, "chair": d["chair"] or None,
+            "deadline": d["deadline"] or None, "fracties": json.loads(d["fracties"]),
+            "questions": d["n_questions"], "footnotes": d["n_footnotes"],
+            "cites": sorted(docs, key=_idkey), "source": d["source"],
+            "warnings": list(warnings or [])}
+
+
+def citation_rows(G: nx.MultiDiGraph) -> list[dict]:
+    rows = []
+    for qid in question_ids(G):
+        d = G.nodes[qid]
+        for c in cites_of(G, qid):
+            rows.append({"question": qid, "letter": d["letter"],
+                         "fracties": "; ".join(json.loads(d["fracties"])),
+                         "footnotes": "; ".join(c["footnotes"]), "how": c["how"],
+                         "target": c["id"], "target_kind": c["kind"], "document": c["document"],
+                         "part": c["part"] or "", "page": "" if c["page"] is None else c["page"],
+                         "url": c["url"]})
+    return rows
+
+
+def question_rows(G: nx.MultiDiGraph) -> list[dict]:
+    rows = []
+    for qid in question_ids(G):
+        d = G.nodes[qid]
+        cites = cites_of(G, qid)
+        rows.append({"id": qid, "letter": d["letter"], "index": d["index"], "number": d["number"],
+                     "fracties": "; ".join(json.loads(d["fracties"])), "section": d["section"],
+                     "text": d["text"], "n_cites": len(cites),
+                     "cites": "; ".join(c["id"] for c in cites)})
+    return rows
+
+
+def to_csv(rows: list[dict], columns: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: ("; ".join(v) if isinstance(v, list) and all(isinstance(x, str) for x in v)
+                        else json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else
+                        "" if v is None else v) for k, v in r.items()})
+    return buf.getvalue()

@@ -1,0 +1,232 @@
+"""The citation graph: one ``networkx.MultiDiGraph`` for a set of letters (DESIGN §4).
+
+Node ids are canonical ids (``letter-181524``, ``letter-181524/q7``, ``kst-36871-O``,
+``kst-36871-O/bijlage/p40``, ``dossier-36871``); every node has ``kind`` and ``label``
+and only plain str/int/bool attributes (lists are JSON strings), so GraphML and GEXF
+take the graph as it is. Edge keys are deterministic strings, so two builds of the same
+letters give the same graph in the same order.
+
+Letters are linked to each other through shared nodes, and directly by one ``shares``
+edge per pair of letters that cite a common source (document, page, dossier). A source
+cited by more than :data:`SHARES_HUB_LIMIT` letters makes no pairwise edges: the common
+node already links them, and pairwise edges would grow quadratically.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from itertools import combinations
+
+import networkx as nx
+
+from .citations import dossier_id, target_ids
+from .model import Citation, Letter
+
+SHARES_HUB_LIMIT = 100
+
+_STOP = {"van", "voor", "de", "het", "der", "den", "t.a.v.", "aan"}
+
+
+def slug(text: str) -> str:
+    """``Minister van Asiel en Migratie`` -> ``minister-asiel-en-migratie``."""
+    words = re.findall(r"[0-9a-z]+", text.lower().replace("&", ""))
+    return "-".join(w for w in words if w not in _STOP)
+
+
+def addressee_id(letter: Letter) -> str | None:
+    if not letter.addressee_function:
+        return None
+    return "actor-" + slug(letter.addressee_function)
+
+
+def committee_id(letter: Letter) -> str | None:
+    """``I&A/JBZ`` of the Eerste Kamer -> ``actor-ek-commissie-ia-jbz``."""
+    name = letter.committee_abbr or letter.committee
+    if not name:
+        return None
+    prefix = f"{letter.chamber}-" if letter.chamber else ""
+    return f"actor-{prefix}commissie-{slug(name)}"
+
+
+def question_id(letter: Letter, index: int) -> str:
+    return f"{letter.id}/q{index}"
+
+
+def footnote_id(letter: Letter, number: str) -> str:
+    return f"{letter.id}/fn{number}"
+
+
+def section_id(letter: Letter, index: int) -> str:
+    return f"{letter.id}/s{index}"
+
+
+def _json(values) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
+
+
+def _iso(d) -> str:
+    return d.isoformat() if d else ""
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.G = nx.MultiDiGraph()
+
+    def node(self, nid: str, kind: str, label: str, **attrs) -> None:
+        if nid in self.G:
+            return
+        self.G.add_node(nid, kind=kind, label=label, **{k: v for k, v in attrs.items() if v is not None})
+
+    def edge(self, u: str, v: str, kind: str, suffix: str = "", **attrs) -> None:
+        key = f"{kind}:{suffix}" if suffix else kind
+        if self.G.has_edge(u, v, key):
+            return
+        self.G.add_edge(u, v, key=key, kind=kind, **attrs)
+
+    def target(self, cit: Citation) -> list[str]:
+        """Add the nodes a citation points at (document, part, pages, dossier) with their
+        structural edges; return the most specific target ids."""
+        doc = cit.document
+        if cit.kind == "edossier":
+            number = doc.split("-", 1)[1]
+            self.node(doc, "dossier", f"E-dossier {number}", dossier_kind="edossier",
+                      number=number, url=cit.url)
+        else:
+            self.node(doc, "document", cit.label or doc, doc_kind=cit.kind, url=cit.url,
+                      citation=cit.label or cit.text, dossier=cit.dossier or "")
+            did = dossier_id(cit)
+            if did:
+                number = did.split("-", 1)[1]
+                self.node(did, "dossier", f"Dossier {number}", dossier_kind="kamerstuk",
+                          number=number, url="")
+                self.edge(doc, did, "in_dossier")
+        targets = target_ids(cit)
+        parent = doc
+        if cit.part:
+            part = f"{doc}/{cit.part}"
+            self.node(part, "part", cit.part, document=doc, part=cit.part, url=cit.url)
+            self.edge(part, doc, "part_of")
+            parent = part
+        for t in targets:
+            if t == parent or t == doc:
+                continue
+            page = int(t.rsplit("/p", 1)[1])
+            self.node(t, "page", f"p. {page}", document=doc, part=cit.part or "",
+                      page=page, url=cit.url)
+            self.edge(t, parent, "page_of")
+        return targets
+
+
+def build_graph(letters: list[Letter]) -> nx.MultiDiGraph:
+    """Build the graph of ``letters`` (read, resolved and attributed).
+
+    >>> G = build_graph(letters)                        # doctest: +SKIP
+    >>> G.nodes["kst-36871-O/bijlage/p40"]["kind"]       # doctest: +SKIP
+    'page'
+    """
+    b = _Builder()
+    G = b.G
+    letter_sources: dict[str, set[str]] = {}
+    for letter in sorted(letters, key=lambda l: (l.id, l.source)):
+        lid = letter.id
+        addressee = ", ".join(x for x in (letter.addressee_function, letter.addressee_name) if x)
+        b.node(lid, "letter", f"Brief {letter.kenmerk or lid}", letter_kind=letter.kind,
+               kenmerk=letter.kenmerk or "", datum=_iso(letter.datum),
+               betreft=letter.betreft or "", deadline=_iso(letter.deadline),
+               term=letter.term_raw or "", committee=letter.committee or "",
+               committee_abbr=letter.committee_abbr or "", chamber=letter.chamber or "",
+               addressee=addressee, chair=letter.chair or "", source=letter.source,
+               fracties=_json(letter.fracties), n_questions=len(letter.questions),
+               n_footnotes=len(letter.footnotes), n_warnings=len(letter.warnings))
+        aid = addressee_id(letter)
+        if aid:
+            b.node(aid, "actor", letter.addressee_function, role="addressee",
+                   name=letter.addressee_function)
+            b.edge(lid, aid, "addressed_to")
+        cid = committee_id(letter)
+        if cid:
+            b.node(cid, "actor", letter.committee_abbr or letter.committee, role="committee",
+                   name=letter.committee or letter.committee_abbr)
+            b.edge(lid, cid, "sent_by")
+
+        sections = {s.index: s for s in letter.sections}
+        for s in letter.sections:
+            sid = section_id(letter, s.index)
+            b.node(sid, "section", s.heading, letter=lid, heading=s.heading,
+                   section_kind=s.kind, level=s.level, fracties=_json(s.fracties), index=s.index)
+            b.edge(lid, sid, "contains")
+            if s.parent is not None:
+                b.edge(section_id(letter, s.parent), sid, "contains")
+        for f in letter.fracties:
+            b.node(f"fractie-{f}", "fractie", f, name=f)
+
+        for fn in letter.footnotes:
+            fid = footnote_id(letter, fn.number)
+            b.node(fid, "footnote", f"noot {fn.number}", letter=lid, number=fn.number,
+                   text=fn.text, line=fn.line, n_citations=len(fn.citations))
+            b.edge(lid, fid, "contains")
+        targets_of: dict[str, list[str]] = {}
+        sources: set[str] = set()
+        for fn in letter.footnotes:
+            fid = footnote_id(letter, fn.number)
+            tids: list[str] = []
+            for cit in fn.citations:
+                for t in b.target(cit):
+                    if t not in tids:
+                        tids.append(t)
+                    b.edge(fid, t, "refers_to", resolved_from=cit.resolved_from or "")
+                sources.add(cit.document)
+                sources.update(target_ids(cit))
+                did = dossier_id(cit)
+                if did:
+                    sources.add(did)
+            targets_of[fn.number] = tids
+        letter_sources[lid] = sources
+
+        for q in letter.questions:
+            qid = question_id(letter, q.index)
+            section = sections.get(q.section) if q.section is not None else None
+            b.node(qid, "question", f"{q.number or q.index}. {_short(q.text)}", letter=lid,
+                   index=q.index, number=q.number or "", text=q.text,
+                   fracties=_json(q.fracties), section=section.heading if section else "",
+                   section_id=section_id(letter, section.index) if section else "", line=q.line)
+            b.edge(lid, qid, "contains")
+            if section is not None:
+                b.edge(section_id(letter, section.index), qid, "contains")
+            for f in q.fracties:
+                b.node(f"fractie-{f}", "fractie", f, name=f)
+                b.edge(f"fractie-{f}", qid, "asks")
+
+        for link in letter.attributions:
+            owner = lid if link.question is None else question_id(letter, link.question)
+            fid = footnote_id(letter, link.footnote)
+            for t in targets_of.get(link.footnote, []):
+                b.edge(owner, t, "cites", suffix=fid, via=fid, how=link.how,
+                       footnotes=_json([link.footnote]))
+        for cit in letter.about:
+            b.target(cit)
+            b.edge(lid, cit.document, "about")
+
+    _link_letters(b, letter_sources)
+    return G
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _link_letters(b: _Builder, letter_sources: dict[str, set[str]]) -> None:
+    """One ``shares`` edge per pair of letters citing a common source."""
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for lid in sorted(letter_sources):
+        for s in letter_sources[lid]:
+            by_source[s].append(lid)
+    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s, lids in by_source.items():
+        if 1 < len(lids) <= SHARES_HUB_LIMIT:
+            for pair in combinations(lids, 2):
+                shared[pair].add(s)
+    for (a, c) in sorted(shared):
+        items = sorted(shared[(a, c)])
+        b.edge(a, c, "shares", shared=_json(items), weight=len(items))

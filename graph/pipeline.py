@@ -1,0 +1,65 @@
+"""The pipeline in one place: read -> resolve citations -> attribute.
+
+``load_letters(paths, jobs=N)`` reads and processes each file independently, so it
+runs across N processes with exactly the same result as one (letters come back in input
+order). The graph is built afterwards from the processed letters
+(:func:`kamerxref.graph.build.build_graph`).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .attribution import attribute
+from .citations import resolve_letter
+from .model import Issue, Letter
+from .readers import InputError, input_files, read_file
+
+
+def process(letter: Letter) -> Letter:
+    """Resolve the letter's citations and attribute them to its questions."""
+    resolve_letter(letter)
+    attribute(letter)
+    return letter
+
+
+def _load_one(path: Path) -> tuple[Letter | None, Issue | None]:
+    try:
+        return process(read_file(path)), None
+    except InputError as err:
+        return None, Issue(err.source, err.where, "unreadable", err.message)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def load_letters(paths: Iterable[str | Path], jobs: int = 1,
+                 progress=None) -> tuple[list[Letter], list[Issue]]:
+    """Read, resolve and attribute every letter under ``paths``.
+
+    Returns the letters in input order and the issues of files that could not be read
+    (a missing path or a folder with no letters raises :class:`InputError`). ``progress``
+    is called with the number of files done, for progress bars.
+    """
+    files, issues = input_files(paths)
+    results: list[tuple[Letter | None, Issue | None]] = []
+    if jobs > 1 and len(files) > 1:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
+        with ctx.Pool(jobs) as pool:
+            for res in pool.imap(_load_one, files, chunksize=chunk):
+                results.append(res)
+                if progress:
+                    progress(1)
+    else:
+        for f in files:
+            results.append(_load_one(f))
+            if progress:
+                progress(1)
+    letters = [l for l, _ in results if l is not None]
+    issues.extend(i for _, i in results if i is not None)
+    return letters, issues

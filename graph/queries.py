@@ -1,0 +1,180 @@
+"""Queries on the citation graph: the questions users ask of it (DESIGN §4).
+
+All functions take the ``MultiDiGraph`` of :func:`kamerxref.graph.build.build_graph`
+and return plain, deterministically ordered Python values.
+
+>>> citing(G, "kst-36871-O/bijlage/p40")            # doctest: +SKIP
+['letter-181524/q1', 'letter-181524/q2']
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from itertools import combinations
+
+import networkx as nx
+
+#: Edges that lead from a container to what it contains, read backwards:
+#: page -page_of-> part -part_of-> document -in_dossier-> dossier.
+_CONTAINMENT = {"page_of", "part_of", "in_dossier"}
+
+
+class UnknownNode(KeyError):
+    """A target id that is not in the graph; the message suggests close ids."""
+
+    def __init__(self, node: str, suggestions: list[str]):
+        self.node = node
+        self.suggestions = suggestions
+        hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
+        super().__init__(f"{node} is not cited by any letter{hint}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def _qkey(G: nx.MultiDiGraph, qid: str) -> tuple:
+    d = G.nodes[qid]
+    return (d.get("letter", ""), d.get("index", 0), qid)
+
+
+def expand_target(G: nx.MultiDiGraph, target: str) -> set[str]:
+    """``target`` and everything inside it: a dossier's documents, a document's parts and
+    pages, a part's pages. ``kst-36871-O`` -> {kst-36871-O, kst-36871-O/p5,
+    kst-36871-O/bijlage, kst-36871-O/bijlage/p40, ...}."""
+    if target not in G:
+        close = sorted(n for n in G if G.nodes[n].get("kind") in {"document", "part", "page", "dossier"}
+                       and (n.startswith(target) or target.startswith(n)))[:5]
+        raise UnknownNode(target, close)
+    found = {target}
+    todo = [target]
+    while todo:
+        node = todo.pop()
+        for child, _, data in G.in_edges(node, data=True):
+            if data.get("kind") in _CONTAINMENT and child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def citing(G: nx.MultiDiGraph, target: str) -> list[str]:
+    """Question ids that cite ``target`` (a page, part, document or dossier id), directly
+    or through its parts and pages, in letter and document order."""
+    nodes = expand_target(G, target)
+    found = set()
+    for node in nodes:
+        for src, _, data in G.in_edges(node, data=True):
+            if data.get("kind") == "cites" and G.nodes[src].get("kind") == "question":
+                found.add(src)
+    return sorted(found, key=lambda q: _qkey(G, q))
+
+
+def cites_of(G: nx.MultiDiGraph, node: str) -> list[dict]:
+    """What a question (or a letter, for its letter-level sources) cites: one record per
+    cited node with ``how`` (the strongest) and the footnote numbers it came through."""
+    if node not in G:
+        raise UnknownNode(node, [])
+    out: dict[str, dict] = {}
+    rank = {"direct": 0, "paragraph": 1, "section": 2, "letter": 3}
+    for _, t, data in G.out_edges(node, data=True):
+        if data.get("kind") != "cites":
+            continue
+        rec = out.setdefault(t, {"id": t, "kind": G.nodes[t]["kind"], "how": data["how"], "footnotes": []})
+        if rank[data["how"]] < rank[rec["how"]]:
+            rec["how"] = data["how"]
+        for n in json.loads(data.get("footnotes", "[]")):
+            if n not in rec["footnotes"]:
+                rec["footnotes"].append(n)
+    for rec in out.values():
+        attrs = G.nodes[rec["id"]]
+        rec["document"] = attrs.get("document", rec["id"])
+        rec["part"] = attrs.get("part") or None
+        rec["page"] = attrs.get("page")
+        rec["url"] = attrs.get("url", "")
+        rec["footnotes"].sort(key=_numkey)
+    return sorted(out.values(), key=lambda r: _idkey(r["id"]))
+
+
+def most_cited(G: nx.MultiDiGraph, kind: str = "page", n: int | None = 10) -> list[tuple[str, int]]:
+    """The nodes of ``kind`` (``page``, ``part``, ``document``, ``dossier``) cited by the
+    most questions, counting a question once however many footnotes lead there. For a
+    document, questions citing any of its parts and pages count."""
+    counts = Counter()
+    for node, data in G.nodes(data=True):
+        if data.get("kind") == kind:
+            c = len(citing(G, node))
+            if c:
+                counts[node] = c
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], _idkey(kv[0])))
+    return ranked[:n] if n else ranked
+
+
+def letters_sharing(G: nx.MultiDiGraph, letter: str | None = None) -> list[tuple[str, str, list[str]]]:
+    """Pairs of letters that cite common sources: ``(letter_a, letter_b, shared ids)``,
+    most shared first; with ``letter``, only pairs that include it. Computed from the
+    graph's nodes, so hub sources (see ``SHARES_HUB_LIMIT``) count here too."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    letters = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "letter")
+    for lid in letters:
+        for fid in G.successors(lid):
+            if G.nodes[fid].get("kind") != "footnote":
+                continue
+            for t in G.successors(fid):
+                sources[lid].update(expand_up(G, t))
+    out = []
+    for a, b in combinations(letters, 2):
+        if letter and letter not in (a, b):
+            continue
+        common = sources[a] & sources[b]
+        if common:
+            out.append((a, b, sorted(common, key=_idkey)))
+    return sorted(out, key=lambda r: (-len(r[2]), r[0], r[1]))
+
+
+def expand_up(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """``node`` and what contains it: page -> part -> document -> dossier."""
+    found = {node}
+    todo = [node]
+    while todo:
+        cur = todo.pop()
+        for _, parent, data in G.out_edges(cur, data=True):
+            if data.get("kind") in _CONTAINMENT and parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
+def questions_per_fractie(G: nx.MultiDiGraph, letter: str | None = None) -> dict[str, int]:
+    """Number of questions each fractie asks (a joint question counts for each fractie)."""
+    out: dict[str, int] = {}
+    for node, data in sorted(G.nodes(data=True)):
+        if data.get("kind") != "fractie":
+            continue
+        qs = [q for q in G.successors(node) if letter is None or G.nodes[q].get("letter") == letter]
+        if qs:
+            out[data["name"]] = len(qs)
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def co_cited(G: nx.MultiDiGraph, kind: str = "page", min_count: int = 1) -> list[tuple[str, str, int]]:
+    """Pairs of ``kind`` nodes cited by the same question: ``(a, b, number of questions)``."""
+    pairs = Counter()
+    for q, data in G.nodes(data=True):
+        if data.get("kind") != "question":
+            continue
+        targets = sorted({t for _, t, d in G.out_edges(q, data=True)
+                          if d.get("kind") == "cites" and G.nodes[t].get("kind") == kind}, key=_idkey)
+        for a, b in combinations(targets, 2):
+            pairs[(a, b)] += 1
+    out = [(a, b, c) for (a, b), c in pairs.items() if c >= min_count]
+    return sorted(out, key=lambda r: (-r[2], _idkey(r[0]), _idkey(r[1])))
+
+
+def _numkey(s: str):
+    m = re.match(r"(\d+)(.*)", s)
+    return (int(m.group(1)), m.group(2)) if m else (10**9, s)
+
+
+def _idkey(node: str):
+    """Natural order: ``kst-36871-O/p5`` before ``kst-36871-O/p40``."""
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", node)]

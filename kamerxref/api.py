@@ -1,0 +1,220 @@
+"""The Python API for Jupyter and scripts: load letters, get the graph, tables, queries
+and an inline view.
+
+>>> import kamerxref
+>>> corpus = kamerxref.load()                      # the bundled letters in data/
+>>> corpus.citing("kst-36871-O/bijlage/p40")       # doctest: +SKIP
+>>> corpus.graph.nodes["letter-181524"]["deadline"]
+'2026-07-21'
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import os
+from dataclasses import dataclass, field, make_dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from kamerxref.exporters import export as _export_data
+from kamerxref.exporters import tables as _tables
+from kamerxref.exporters import write_all
+from kamerxref.exporters.io import write_atomic
+from kamerxref.graph import queries as _q
+from kamerxref.graph.build import build_graph
+from kamerxref.graph.model import Issue, Letter
+from kamerxref.graph.pipeline import load_letters, process
+from kamerxref.graph.readers.text import read_text
+
+__all__ = ["Corpus", "View", "load", "from_text", "parse_citations", "default_data", "build_date"]
+
+
+def default_data() -> Path:
+    """The folder of bundled sample letters (``data/``), the default input."""
+    return Path(str(resources.files("kamerxref.data")))
+
+
+def build_date() -> _dt.date:
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+    return _dt.date.today()
+
+
+def _table(rows: list[dict], columns: list[str], name: str):
+    """A pandas DataFrame when pandas is installed, else a list of dataclass rows."""
+    try:
+        import pandas as pd
+    except ImportError:
+        row = make_dataclass(name, columns)
+        return [row(**{c: r.get(c) for c in columns}) for r in rows]
+    df = pd.DataFrame(rows, columns=columns)
+    dtypes = {c: t for c, t in _tables.CSV_DTYPES.items() if c in df.columns}
+    for c, t in dtypes.items():
+        if t == "Int64":
+            df[c] = pd.to_numeric(df[c].replace("", None)).astype("Int64")
+    return df
+
+
+@dataclass
+class View:
+    """An interactive explorer page that shows itself inline in Jupyter.
+
+    ``_repr_html_`` returns an ``<iframe srcdoc=...>`` holding the whole self-contained
+    page, which works in JupyterLab, classic Notebook, VS Code and Colab, offline.
+    """
+
+    html: str
+    height: int = 720
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self.html, quote=True)}" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #ccc" '
+                f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
+
+    def save(self, path: str | Path) -> Path:
+        """Write the page to a file (atomically)."""
+        return write_atomic(path, self.html)
+
+
+@dataclass
+class Corpus:
+    """Letters read, resolved and attributed, with their graph and the queries on it.
+
+    Build one with :func:`load` or :func:`from_text`.
+    """
+
+    letters: list[Letter]
+    issues: list[Issue] = field(default_factory=list)  # files that could not be read
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The citation graph (``networkx.MultiDiGraph``, DESIGN §4)."""
+        return build_graph(self.letters)
+
+    @property
+    def warnings(self) -> list[Issue]:
+        """Every warning: unreadable files, then each letter's own."""
+        return list(self.issues) + [w for l in self.letters for w in l.warnings]
+
+    # -- tables ------------------------------------------------------------------
+    def letters_table(self):
+        """One row per letter: kenmerk, datum, betreft, deadline, counts ...
+
+        >>> kamerxref.load().letters_table()[["kenmerk", "deadline"]]   # doctest: +SKIP
+              kenmerk    deadline
+        0     180760  2026-06-03
+        1     181524  2026-07-21
+        """
+        warnings = {l.id: [str(w) for w in l.warnings] for l in self.letters}
+        rows = [_tables.letter_record(self.graph, lid, warnings.get(lid))
+                for lid in sorted(n for n, k in self.graph.nodes(data="kind") if k == "letter")]
+        for r in rows:
+            r["fracties"] = "; ".join(r["fracties"])
+            r["cites"] = "; ".join(r["cites"])
+            r["warnings"] = len(r["warnings"])
+        return _table(rows, _tables.LETTER_COLUMNS, "LetterRow")
+
+    def questions(self, fractie: str | None = None):
+        """One row per question in document order; ``fractie="D66"`` keeps that fractie's
+        (a joint Volt/PvdD question belongs to both)."""
+        rows = _tables.question_rows(self.graph)
+        if fractie:
+            rows = [r for r in rows if fractie in r["fracties"].split("; ")]
+        return _table(rows, _tables.QUESTION_COLUMNS, "QuestionRow")
+
+    def citations(self):
+        """One row per question × cited node (page, else part, else document), with the
+        footnotes it came through, ``how`` and the official URL."""
+        return _table(_tables.citation_rows(self.graph), _tables.CITATION_COLUMNS, "CitationRow")
+
+    # -- queries -----------------------------------------------------------------
+    def citing(self, target: str) -> list[dict]:
+        """Question records that cite ``target`` (page, part, document or dossier id).
+
+        >>> corpus.citing("kst-36871-O/bijlage/p40")[0]["text"][:30]   # doctest: +SKIP
+        'Deze leden vragen de regering '
+        """
+        return [_tables.question_record(self.graph, q) for q in _q.citing(self.graph, target)]
+
+    def cites(self, question: str) -> list[dict]:
+        """What a question (``letter-181524/q28``) cites, one record per node."""
+        return _q.cites_of(self.graph, question)
+
+    def most_cited(self, kind: str = "page", n: int | None = 10) -> list[tuple[str, int]]:
+        """``[("kst-36871-O/p5", 9), ...]``: nodes cited by the most questions."""
+        return _q.most_cited(self.graph, kind, n)
+
+    def sharing(self, letter: str | None = None) -> list[tuple[str, str, list[str]]]:
+        """Pairs of letters citing common sources, with the shared ids."""
+        return _q.letters_sharing(self.graph, letter)
+
+    def per_fractie(self, letter: str | None = None) -> dict[str, int]:
+        """``{"Volt": 33, "PvdD": 33, "D66": 26, "JA21": 6}``: questions per fractie."""
+        return _q.questions_per_fractie(self.graph, letter)
+
+    def co_cited(self, kind: str = "page", min_count: int = 1) -> list[tuple[str, str, int]]:
+        """Pairs of pages (or documents) cited by the same question."""
+        return _q.co_cited(self.graph, kind, min_count)
+
+    # -- views and files -----------------------------------------------------------
+    def view(self, letter: str | None = None, today: _dt.date | None = None, height: int = 720) -> View:
+        """The interactive explorer: one letter (``"letter-181524"``) or the whole corpus."""
+        from kamerxref.exporters import html as _html
+
+        today = today or build_date()
+        page = (_html.render_letter(self.graph, letter, today) if letter
+                else _html.render_corpus(self.graph, today))
+        return View(page, height)
+
+    def export(self, fmt: str, path: str | Path, today: _dt.date | None = None) -> Path:
+        """Write one output: ``html``, ``json``, ``graphml``, ``gexf`` or ``csv``."""
+        if fmt == "html":
+            return self.view(today=today).save(path)
+        return _export_data(self.graph, fmt, path)
+
+    def build(self, out_dir: str | Path = "kamerxref-out", today: _dt.date | None = None) -> list[Path]:
+        """Write everything ``kamerxref build`` writes; returns the paths, sorted."""
+        from kamerxref.exporters import html as _html
+
+        out = Path(out_dir)
+        paths = write_all(self.graph, out)
+        paths += _html.write_site(self.graph, out, today or build_date())
+        return sorted(paths)
+
+
+def load(*paths: str | Path, jobs: int = 1) -> Corpus:
+    """Read letters from files and folders (default: the bundled ``data/``).
+
+    >>> corpus = kamerxref.load("data/")             # doctest: +SKIP
+    >>> [l.kenmerk for l in corpus.letters]           # doctest: +SKIP
+    ['181524', '180760']
+    """
+    letters, issues = load_letters(paths or [default_data()], jobs=jobs)
+    return Corpus(letters, issues)
+
+
+def from_text(*texts: str, source: str = "<text>") -> Corpus:
+    """Read letters given as strings (the text format of the seeds)."""
+    letters = [process(read_text(t, f"{source}#{i + 1}" if len(texts) > 1 else source))
+               for i, t in enumerate(texts)]
+    return Corpus(letters)
+
+
+def parse_citations(lines: list[str] | str) -> list[list]:
+    """The citation engine on footnote texts, one per line, ``Idem`` resolved to the line
+    before; returns the Citation records per line.
+
+    >>> parse_citations(["Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.",
+    ...                  "Idem, p. 18."])[1][0].pages            # doctest: +SKIP
+    (18,)
+    """
+    from kamerxref.graph.citations import resolve_footnotes
+
+    if isinstance(lines, str):
+        lines = lines.splitlines()
+    return [cits for cits, _ in resolve_footnotes([(str(i + 1), t) for i, t in enumerate(lines)])]

@@ -1,0 +1,290 @@
+"""The ``kamerxref`` command line (DESIGN §5).
+
+Exit codes: 0 success, 1 a user error (one line on stderr naming the file and place),
+2 a usage error (click's own). JSON goes to stdout, messages to stderr.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kamerxref.graph.readers import InputError
+
+FORMATS = click.Choice(["json", "csv", "table"])
+
+
+class UserError(click.ClickException):
+    """Printed as ``kamerxref: error: <message>`` with exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"kamerxref: error: {self.message}", err=True)
+
+
+def _fail_on_input_error(fn):
+    """Turn reading errors into one-line messages; never a traceback (unless
+    KAMERXREF_DEBUG=1 is set)."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except InputError as err:
+            raise UserError(str(err)) from err
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as err:  # a bug: say so in one line, keep the trace for debugging
+            if os.environ.get("KAMERXREF_DEBUG"):
+                raise
+            raise UserError(f"internal error: {type(err).__name__}: {err} "
+                            "(set KAMERXREF_DEBUG=1 for the traceback)") from err
+
+    return wrapper
+
+
+def _today(value: str | None) -> _dt.date:
+    from kamerxref.api import build_date
+
+    if not value:
+        return build_date()
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--today")
+
+
+def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False):
+    from kamerxref.api import Corpus, default_data
+    from kamerxref.graph.pipeline import load_letters
+    from kamerxref.graph.readers import input_files
+
+    paths = list(inputs) or [default_data()]
+    if not quiet and sys.stderr.isatty():
+        files, _ = input_files(paths)
+        if len(files) > 20:
+            with click.progressbar(length=len(files), label="reading letters", file=sys.stderr) as bar:
+                letters, issues = load_letters(paths, jobs=jobs, progress=bar.update)
+            return Corpus(letters, issues)
+    letters, issues = load_letters(paths, jobs=jobs)
+    return Corpus(letters, issues)
+
+
+def _report(corpus, quiet: bool = False) -> None:
+    if quiet:
+        return
+    for w in corpus.warnings:
+        click.echo(f"warning: {w}", err=True)
+
+
+def _emit(records: list[dict], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        for r in records:
+            w.writerow({k: _cell(v) for k, v in r.items()})
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        click.echo(_table(records, columns))
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, list):
+        if all(isinstance(x, str) for x in v):
+            return "; ".join(v)
+        if all(isinstance(x, dict) and "id" in x for x in v):
+            return "; ".join(f"{x['id']} ({x.get('how', '')})" if x.get("how") else x["id"] for x in v)
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def _table(records: list[dict], columns: list[str], width: int = 60) -> str:
+    rows = [[_cell(r.get(c)) for c in columns] for r in records]
+    rows = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    return "\n".join(out)
+
+
+INPUTS = click.argument("inputs", nargs=-1, type=click.Path())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kamerxref")
+def main() -> None:
+    """kamerxref: which questions of parliamentary letters cite which source pages.
+
+    INPUT is letter files or folders; without INPUT the bundled sample letters are read.
+    """
+
+
+@main.command()
+@INPUTS
+@click.option("-o", "--output", "out_dir", default="kamerxref-out", show_default=True,
+              type=click.Path(file_okay=False), help="Folder to write.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for reading and citation resolution (default: all cores).")
+@click.option("--today", help="Date for 'days left' in the views (default: today, or SOURCE_DATE_EPOCH).")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings, no summary.")
+@_fail_on_input_error
+def build(inputs, out_dir, jobs, today, quiet):
+    """Read letters and write the explorer and the data files to a folder.
+
+    Writes index.html (the explorer), one page per letter under letters/, graph.json
+    (networkx node-link), graph.graphml, graph.gexf, questions.csv and citations.csv.
+    """
+    from kamerxref.graph.pipeline import default_jobs
+
+    corpus = _load(inputs, jobs or default_jobs(), quiet)
+    paths = corpus.build(out_dir, _today(today))
+    _report(corpus, quiet)
+    if not quiet:
+        letters = corpus.letters
+        n_cit = sum(len(fn.citations) for l in letters for fn in l.footnotes)
+        click.echo(
+            f"{len(letters)} letters, {sum(len(l.questions) for l in letters)} questions, "
+            f"{sum(len(l.footnotes) for l in letters)} footnotes, {n_cit} citations, "
+            f"{len(corpus.warnings)} warnings; wrote {len(paths)} files to {out_dir}/",
+            err=True)
+
+
+@main.command()
+@INPUTS
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+@_fail_on_input_error
+def letters(inputs, fmt, quiet):
+    """One record per letter: metadata, deadline, fracties, counts, cited documents."""
+    from kamerxref.exporters.tables import LETTER_COLUMNS, letter_record
+
+    corpus = _load(inputs, quiet=quiet)
+    _report(corpus, quiet)
+    G = corpus.graph
+    records = [letter_record(G, l.id, [str(w) for w in l.warnings])
+               for l in sorted(corpus.letters, key=lambda l: l.id)]
+    columns = LETTER_COLUMNS if fmt != "table" else [
+        "id", "datum", "deadline", "betreft", "fracties", "questions", "footnotes"]
+    if fmt == "csv":
+        for r in records:
+            r["warnings"] = len(r["warnings"])
+    _emit(records, fmt, columns)
+
+
+QUESTION_FIELDS = ["id", "letter", "fracties", "section", "number", "text", "cites"]
+
+
+@main.command()
+@INPUTS
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--fractie", help="Only this fractie's questions (joint questions count for each).")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+@_fail_on_input_error
+def questions(inputs, fmt, fractie, quiet):
+    """One record per question, in document order, with what it cites."""
+    from kamerxref.exporters.tables import question_ids, question_record
+
+    corpus = _load(inputs, quiet=quiet)
+    _report(corpus, quiet)
+    G = corpus.graph
+    records = [question_record(G, q) for q in question_ids(G)]
+    if fractie:
+        known = sorted({f for r in records for f in r["fracties"]})
+        match = [f for f in known if f.lower() == fractie.lower()]
+        if not match:
+            raise UserError(f"no fractie {fractie!r} in the letters (known: {', '.join(known)})")
+        records = [r for r in records if match[0] in r["fracties"]]
+    _emit(records, fmt, QUESTION_FIELDS)
+
+
+@main.command()
+@click.argument("text", required=False, default="-")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@_fail_on_input_error
+def cite(text, fmt):
+    """Parse citation text. With '-' (the default) each line of stdin is one footnote, in
+    order, so 'Idem' resolves to the line before."""
+    from kamerxref.graph.citations import resolve_footnotes
+
+    lines = sys.stdin.read().splitlines() if text == "-" else [text]
+    numbered = [(str(i + 1), line) for i, line in enumerate(lines)]
+    records = []
+    for (number, line), (cits, warnings) in zip(numbered, resolve_footnotes(numbered, "<stdin>" if text == "-" else "<argument>")):
+        records.append({
+            "footnote": int(number), "text": line,
+            "citations": [{"kind": c.kind, "document": c.document, "dossier": c.dossier,
+                           "part": c.part, "pages": list(c.pages), "url": c.url,
+                           "span": list(c.span), "resolved_from": int(c.resolved_from) if c.resolved_from and c.resolved_from.isdigit() else c.resolved_from}
+                          for c in cits],
+            "warnings": [w.message for w in warnings]})
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        rows = [{"footnote": r["footnote"], "document": c["document"], "part": c["part"],
+                 "pages": ", ".join(map(str, c["pages"])), "url": c["url"]}
+                for r in records for c in r["citations"]]
+        click.echo(_table(rows, ["footnote", "document", "part", "pages", "url"], width=80))
+        for r in records:
+            for w in r["warnings"]:
+                click.echo(f"warning: line {r['footnote']}: {w}", err=True)
+
+
+@main.command()
+@click.argument("target")
+@INPUTS
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+@_fail_on_input_error
+def citing(target, inputs, fmt, quiet):
+    """The questions that cite TARGET (a document, part, page or dossier id such as
+    kst-36871-O/bijlage/p40, kst-36871-O or dossier-36871), directly or through its parts
+    and pages."""
+    from kamerxref.graph.queries import UnknownNode
+
+    corpus = _load(inputs, quiet=quiet)
+    _report(corpus, quiet)
+    try:
+        records = corpus.citing(target)
+    except UnknownNode as err:
+        raise UserError(str(err)) from None
+    _emit(records, fmt, QUESTION_FIELDS)
+
+
+@main.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["html", "json", "graphml", "gexf", "csv"]))
+@INPUTS
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--letter", help="html only: the view of one letter (letter-181524).")
+@click.option("--today", help="html only: date for 'days left' (default: today).")
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+@_fail_on_input_error
+def export(fmt, inputs, output, letter, today, quiet):
+    """Write one output FORMAT: html (one self-contained view), json (node-link),
+    graphml, gexf, csv (citations: one row per question × cited node)."""
+    corpus = _load(inputs, quiet=quiet)
+    _report(corpus, quiet)
+    if fmt == "html":
+        if letter and letter not in corpus.graph:
+            raise UserError(f"no letter {letter!r} in the input")
+        corpus.view(letter, _today(today)).save(output)
+    else:
+        corpus.export(fmt, output)
+    if not quiet:
+        click.echo(f"wrote {output}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

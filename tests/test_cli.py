@@ -1,0 +1,147 @@
+"""The command line (DESIGN §5), end to end on the bundled letters."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, SEED_000, SEED_002
+
+from kamerxref.cli import main
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def test_letters_json_default_input_is_data():
+    res = run("letters", "--format", "json", "-q")
+    assert res.exit_code == 0, res.output
+    recs = {r["kenmerk"]: r for r in json.loads(res.stdout)}
+    assert set(recs) == {"181524", "180760"}
+    r = recs["181524"]
+    assert (r["id"], r["datum"], r["deadline"], r["questions"], r["footnotes"]) == (
+        "letter-181524", "2026-06-23", "2026-07-21", 45, 25)
+    assert r["fracties"] == ["D66", "JA21", "Volt", "PvdD"]
+    assert r["cites"] == ["kst-36871-O"]
+    assert recs["180760"]["cites"] == ["edossier-E260010", "kst-32317-PY"]
+    assert r["source"].endswith("000_b50105430c9bb7d0.txt")
+
+
+def test_letters_csv_and_table():
+    res = run("letters", DATA, "--format", "csv", "-q")
+    assert res.exit_code == 0
+    assert res.stdout.splitlines()[0].startswith("id,kenmerk,datum,betreft")
+    res = run("letters", DATA, "-q")
+    assert "letter-181524" in res.stdout and "2026-07-21" in res.stdout
+
+
+def test_questions_fractie_filter():
+    res = run("questions", SEED_000, "--fractie", "ja21", "--format", "json", "-q")
+    recs = json.loads(res.stdout)
+    assert [r["number"] for r in recs] == ["1", "2", "3", "4", "5", "6"]
+    assert recs[0]["cites"] == [{"id": "kst-36871-O/p4", "document": "kst-36871-O", "part": None,
+                                 "page": 4, "how": "direct", "footnotes": ["14"]}]
+    assert recs[2]["text"].endswith("bij gelijkgezinde lidstaten?")
+    assert "blad" not in recs[2]["text"]
+
+
+def test_questions_unknown_fractie_is_a_user_error():
+    res = run("questions", SEED_000, "--fractie", "XYZ")
+    assert res.exit_code == 1
+    assert "no fractie 'XYZ'" in res.stderr and "D66" in res.stderr
+
+
+def test_cite_stdin_resolves_idem_across_lines():
+    text = "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.\nIdem, p. 18.\n"
+    res = run("cite", "-", input=text)
+    assert res.exit_code == 0
+    recs = json.loads(res.stdout)
+    assert recs[0]["citations"][0] | {} == {
+        "kind": "kamerstuk", "document": "kst-36871-O", "dossier": "36871", "part": "bijlage",
+        "pages": [40], "url": "https://zoek.officielebekendmakingen.nl/kst-36871-O.html",
+        "span": recs[0]["citations"][0]["span"], "resolved_from": None}
+    c = recs[1]["citations"][0]
+    assert (c["document"], c["part"], c["pages"], c["resolved_from"]) == ("kst-36871-O", "bijlage", [18], 1)
+    assert recs[1]["footnote"] == 2 and recs[1]["warnings"] == []
+
+
+def test_cite_argument_table():
+    res = run("cite", "COM(2026)45", "--format", "table")
+    assert res.exit_code == 0 and "com-2026-45" in res.stdout
+
+
+def test_citing_page_and_document():
+    res = run("citing", "kst-36871-O/bijlage/p40", DATA, "--format", "json", "-q")
+    assert [r["id"] for r in json.loads(res.stdout)] == ["letter-181524/q1", "letter-181524/q2"]
+    res = run("citing", "kst-36871-O", DATA, "--format", "json", "-q")
+    assert len(json.loads(res.stdout)) == 45
+
+
+def test_citing_unknown_target():
+    res = run("citing", "kst-99999-A", DATA)
+    assert res.exit_code == 1 and "kst-99999-A is not cited" in res.stderr
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("json", lambda t: json.loads(t)["directed"] is True),
+    ("graphml", lambda t: "<graphml" in t),
+    ("gexf", lambda t: "<gexf" in t),
+    ("csv", lambda t: t.startswith("question,letter,")),
+    ("html", lambda t: "<html" in t.lower() and 'src="http' not in t),
+])
+def test_export_formats(tmp_path, fmt, check):
+    out = tmp_path / f"out.{fmt}"
+    res = run("export", fmt, DATA, "-o", out, "-q")
+    assert res.exit_code == 0, res.output
+    assert check(out.read_text(encoding="utf-8"))
+
+
+def test_build_writes_everything_and_reports(tmp_path):
+    res = run("build", DATA, "-o", tmp_path / "site", "--today", "2026-07-01", "--jobs", "2")
+    assert res.exit_code == 0, res.output
+    assert "2 letters, 60 questions, 27 footnotes" in res.stderr
+    names = {p.name for p in (tmp_path / "site").rglob("*")}
+    assert {"index.html", "graph.json", "graph.graphml", "graph.gexf", "questions.csv",
+            "citations.csv", "letter-181524.html", "letter-180760.html"} <= names
+
+
+@pytest.mark.parametrize("args, message", [
+    (["letters", "does/not/exist"], "does/not/exist: no such file or folder"),
+    (["build", "{empty}"], "folder holds no letters"),
+    (["letters", "{emptyfile}"], "empty file"),
+    (["letters", "{binary}"], "binary file"),
+])
+def test_user_errors_are_one_line_exit_1(tmp_path, args, message):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "e.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02PK")
+    subst = {"{empty}": tmp_path / "empty", "{emptyfile}": tmp_path / "e.txt", "{binary}": tmp_path / "b.txt"}
+    res = run(*[subst.get(a, a) for a in args])
+    assert res.exit_code == 1
+    assert message in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_one_bad_file_does_not_stop_the_folder(tmp_path):
+    (tmp_path / "good.txt").write_bytes(SEED_002.read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"")
+    res = run("letters", tmp_path, "--format", "json")
+    assert res.exit_code == 0
+    assert [r["kenmerk"] for r in json.loads(res.stdout)] == ["180760"]
+    assert "bad.txt" in res.stderr and "empty file" in res.stderr
+
+
+def test_usage_error_exit_2():
+    assert run("export", "pdf", "-o", "x").exit_code == 2
+    assert run("letters", "--format", "xml").exit_code == 2
+
+
+def test_console_script_runs_on_the_seed():
+    res = subprocess.run([sys.executable, "-m", "kamerxref.cli", "questions", str(SEED_002),
+                          "--format", "json", "-q"], capture_output=True, text=True, check=True)
+    recs = json.loads(res.stdout)
+    assert len(recs) == 15 and all(r["fracties"] == ["Volt", "PvdD"] for r in recs)
