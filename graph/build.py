@@ -28,6 +28,11 @@ SHARES_HUB_LIMIT = 100
 _STOP = {"van", "voor", "de", "het", "der", "den", "t.a.v.", "aan"}
 
 
+def node_record(attrs: dict) -> str:
+    """A node's attributes as one canonical JSON string (the merge order of shared nodes)."""
+    return json.dumps(attrs, sort_keys=True, ensure_ascii=False)
+
+
 def slug(text: str) -> str:
     """``Minister van Asiel en Migratie`` -> ``minister-asiel-en-migratie``."""
     words = re.findall(r"[0-9a-z]+", text.lower().replace("&", ""))
@@ -74,9 +79,17 @@ class _Builder:
         self.G = nx.MultiDiGraph()
 
     def node(self, nid: str, kind: str, label: str, **attrs) -> None:
+        """Add a node; a node met again (a document cited by several letters) keeps the
+        attribute record that sorts first, so the result does not depend on the order
+        letters are met in (the distributed build merges partitions the same way)."""
+        data = {"kind": kind, "label": label, **{k: v for k, v in attrs.items() if v is not None}}
         if nid in self.G:
+            old = self.G.nodes[nid]
+            if old != data and node_record(data) < node_record(old):
+                old.clear()
+                old.update(data)
             return
-        self.G.add_node(nid, kind=kind, label=label, **{k: v for k, v in attrs.items() if v is not None})
+        self.G.add_node(nid, **data)
 
     def edge(self, u: str, v: str, kind: str, suffix: str = "", **attrs) -> None:
         key = f"{kind}:{suffix}" if suffix else kind
@@ -118,7 +131,7 @@ class _Builder:
         return targets
 
 
-def build_graph(letters: list[Letter]) -> nx.MultiDiGraph:
+def build_graph(letters: list[Letter], link_letters: bool = True) -> nx.MultiDiGraph:
     """Build the graph of ``letters`` (read, resolved and attributed).
 
     >>> G = build_graph(letters)                        # doctest: +SKIP
@@ -167,7 +180,6 @@ def build_graph(letters: list[Letter]) -> nx.MultiDiGraph:
                    text=fn.text, line=fn.line, n_citations=len(fn.citations))
             b.edge(lid, fid, "contains")
         targets_of: dict[str, list[str]] = {}
-        sources: set[str] = set()
         for fn in letter.footnotes:
             fid = footnote_id(letter, fn.number)
             tids: list[str] = []
@@ -176,13 +188,8 @@ def build_graph(letters: list[Letter]) -> nx.MultiDiGraph:
                     if t not in tids:
                         tids.append(t)
                     b.edge(fid, t, "refers_to", resolved_from=cit.resolved_from or "")
-                sources.add(cit.document)
-                sources.update(target_ids(cit))
-                did = dossier_id(cit)
-                if did:
-                    sources.add(did)
             targets_of[fn.number] = tids
-        letter_sources[lid] = sources
+        letter_sources[lid] = sources_of(letter)
 
         for q in letter.questions:
             qid = question_id(letter, q.index)
@@ -208,16 +215,36 @@ def build_graph(letters: list[Letter]) -> nx.MultiDiGraph:
             b.target(cit)
             b.edge(lid, cit.document, "about")
 
-    _link_letters(b, letter_sources)
+    if link_letters:
+        add_shares(G, shares_edges(letter_sources))
     return G
+
+
+def add_shares(G: nx.MultiDiGraph, edges: list[tuple[str, str, dict]]) -> None:
+    for a, c, attrs in edges:
+        G.add_edge(a, c, key="shares", kind="shares", **attrs)
+
+
+def sources_of(letter: Letter) -> set[str]:
+    """The source node ids a letter cites: documents, their pages and parts, dossiers."""
+    sources: set[str] = set()
+    for fn in letter.footnotes:
+        for cit in fn.citations:
+            sources.add(cit.document)
+            sources.update(target_ids(cit))
+            did = dossier_id(cit)
+            if did:
+                sources.add(did)
+    return sources
 
 
 def _short(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
-def _link_letters(b: _Builder, letter_sources: dict[str, set[str]]) -> None:
-    """One ``shares`` edge per pair of letters citing a common source."""
+def shares_edges(letter_sources: dict[str, set[str]]) -> list[tuple[str, str, dict]]:
+    """``(letter_a, letter_b, attrs)`` for each pair of letters citing a common source,
+    ``letter_a < letter_b``, sorted; hubs above :data:`SHARES_HUB_LIMIT` are left out."""
     by_source: dict[str, list[str]] = defaultdict(list)
     for lid in sorted(letter_sources):
         for s in letter_sources[lid]:
@@ -227,6 +254,8 @@ def _link_letters(b: _Builder, letter_sources: dict[str, set[str]]) -> None:
         if 1 < len(lids) <= SHARES_HUB_LIMIT:
             for pair in combinations(lids, 2):
                 shared[pair].add(s)
+    out = []
     for (a, c) in sorted(shared):
         items = sorted(shared[(a, c)])
-        b.edge(a, c, "shares", shared=_json(items), weight=len(items))
+        out.append((a, c, {"shared": _json(items), "weight": len(items)}))
+    return out

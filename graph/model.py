@@ -227,9 +227,13 @@ class Letter:
     attributions: list[Attribution] = field(default_factory=list)  # filled by attribution
     cites: list[Cite] = field(default_factory=list)  # letter-level sources (how="letter")
 
+    uid: str | None = None  # set when two inputs share a kenmerk: "letter-181524-2"
+
     @property
     def id(self) -> str:
         """``letter-181524``; a letter without kenmerk falls back to its file stem."""
+        if self.uid:
+            return self.uid
         if self.kenmerk:
             return f"letter-{self.kenmerk}"
         from pathlib import Path

@@ -62,4 +62,24 @@ def load_letters(paths: Iterable[str | Path], jobs: int = 1,
                 progress(1)
     letters = [l for l, _ in results if l is not None]
     issues.extend(i for _, i in results if i is not None)
+    disambiguate(letters)
     return letters, issues
+
+
+def disambiguate(letters: list[Letter]) -> None:
+    """Two inputs with the same kenmerk (the same letter twice, or a copy) stay two
+    letters: the later one becomes ``letter-181524-2``, with a warning on it."""
+    first: dict[str, Letter] = {}
+    for letter in letters:
+        lid = letter.id
+        if lid not in first:
+            first[lid] = letter
+            continue
+        n = 2
+        while f"{lid}-{n}" in first:
+            n += 1
+        letter.uid = f"{lid}-{n}"
+        first[letter.uid] = letter
+        letter.warnings.append(Issue(letter.source, "", "duplicate-kenmerk",
+                                     f"kenmerk {letter.kenmerk} was also read from "
+                                     f"{first[lid].source}; this letter is {letter.uid}"))

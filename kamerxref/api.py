@@ -27,7 +27,6 @@ from kamerxref.graph import queries as _q
 from kamerxref.graph.build import build_graph
 from kamerxref.graph.model import Issue, Letter
 from kamerxref.graph.pipeline import load_letters, process
-from kamerxref.graph.readers.text import read_text
 
 __all__ = ["Corpus", "View", "load", "from_text", "parse_citations", "default_data", "build_date"]
 
@@ -200,6 +199,8 @@ def load(*paths: str | Path, jobs: int = 1) -> Corpus:
 
 def from_text(*texts: str, source: str = "<text>") -> Corpus:
     """Read letters given as strings (the text format of the seeds)."""
+    from kamerxref.graph.readers.text import read_text
+
     letters = [process(read_text(t, f"{source}#{i + 1}" if len(texts) > 1 else source))
                for i, t in enumerate(texts)]
     return Corpus(letters)

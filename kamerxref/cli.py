@@ -139,9 +139,13 @@ def main() -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes for reading and citation resolution (default: all cores).")
 @click.option("--today", help="Date for 'days left' in the views (default: today, or SOURCE_DATE_EPOCH).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Build on a Dask cluster (tcp://host:8786, or 'local' for a LocalCluster "
+                   "of --jobs workers) and write partitioned Parquet node/edge tables to "
+                   "DIR/parquet/ instead of the views (needs the [dask] extra).")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings, no summary.")
 @_fail_on_input_error
-def build(inputs, out_dir, jobs, today, quiet):
+def build(inputs, out_dir, jobs, today, scheduler, quiet):
     """Read letters and write the explorer and the data files to a folder.
 
     Writes index.html (the explorer), one page per letter under letters/, graph.json
@@ -149,6 +153,8 @@ def build(inputs, out_dir, jobs, today, quiet):
     """
     from kamerxref.graph.pipeline import default_jobs
 
+    if scheduler:
+        return _build_distributed(inputs, out_dir, scheduler, jobs or default_jobs(), quiet)
     corpus = _load(inputs, jobs or default_jobs(), quiet)
     paths = corpus.build(out_dir, _today(today))
     _report(corpus, quiet)
@@ -160,6 +166,30 @@ def build(inputs, out_dir, jobs, today, quiet):
             f"{sum(len(l.footnotes) for l in letters)} footnotes, {n_cit} citations, "
             f"{len(corpus.warnings)} warnings; wrote {len(paths)} files to {out_dir}/",
             err=True)
+
+
+def _build_distributed(inputs, out_dir, scheduler, jobs, quiet):
+    try:
+        from dask.distributed import Client
+
+        from kamerxref.api import default_data
+        from kamerxref.graph.distributed import build_parquet, local_client
+    except ImportError:
+        raise UserError("--scheduler needs Dask: pip install 'kamerxref[dask]'") from None
+    try:
+        client = local_client(jobs) if scheduler == "local" else Client(scheduler, timeout="20s")
+    except OSError as err:
+        raise UserError(f"{scheduler}: cannot reach the Dask scheduler ({err})") from None
+    try:
+        out, issues = build_parquet(list(inputs) or [default_data()], Path(out_dir) / "parquet", client)
+    finally:
+        client.close()
+        if scheduler == "local":
+            client.cluster.close()
+    if not quiet:
+        for w in issues:
+            click.echo(f"warning: {w}", err=True)
+        click.echo(f"wrote partitioned Parquet (nodes/, edges/) to {out}/", err=True)
 
 
 @main.command()

@@ -1,0 +1,181 @@
+"""The distributed build on Dask, for corpora that outgrow one machine.
+
+Letters are read, resolved and attributed on the workers, in batches of files (each
+worker reads the files where they lie: the paths must be visible to the workers); each
+batch becomes node and edge tables; the tables are merged and written as partitioned
+Parquet that DuckDB, Spark or a graph database loads directly::
+
+    nodes/part.*.parquet   id, kind, label, attrs (JSON object of the other attributes)
+    edges/part.*.parquet   source, target, key, kind, attrs (JSON)
+
+A node that several batches produce (a document cited by letters in two batches) is
+merged by the rule of the local build (:func:`kamerxref.graph.build.node_record`): the
+record that sorts first wins, so the Parquet graph has the same nodes, edges and
+attributes as ``build_graph`` on the same letters. networkx stays the in-memory model for
+what fits: :func:`read_parquet_graph` loads the tables back into a ``MultiDiGraph``.
+
+``shares`` edges between letters need every letter's sources at once; the small
+(letter, source) table is gathered on the client to make them (10 rows or so per letter).
+
+>>> from dask.distributed import Client, LocalCluster          # doctest: +SKIP
+>>> build_parquet(["letters/"], "out/parquet", Client(LocalCluster(n_workers=2)))
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import networkx as nx
+
+from .build import add_shares, build_graph, node_record, shares_edges, sources_of
+from .model import Issue
+from .pipeline import _load_one
+from .readers import input_files
+
+NODE_COLUMNS = ["id", "kind", "label", "attrs"]
+EDGE_COLUMNS = ["source", "target", "key", "kind", "attrs"]
+
+
+def graph_tables(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
+    """Node and edge rows of a graph (attributes other than kind/label as JSON)."""
+    nodes = [{"id": n, "kind": d["kind"], "label": d["label"],
+              "attrs": json.dumps({k: v for k, v in d.items() if k not in ("kind", "label")},
+                                  sort_keys=True, ensure_ascii=False)}
+             for n, d in G.nodes(data=True)]
+    edges = [{"source": u, "target": v, "key": k, "kind": d["kind"],
+              "attrs": json.dumps({x: y for x, y in d.items() if x != "kind"},
+                                  sort_keys=True, ensure_ascii=False)}
+             for u, v, k, d in G.edges(keys=True, data=True)]
+    return nodes, edges
+
+
+def _batch(files: list[str]):
+    """Runs on a worker: read + resolve + attribute a batch of files."""
+    letters, issues = [], []
+    for f in files:
+        letter, issue = _load_one(Path(f))
+        if letter is not None:
+            letters.append(letter)
+        if issue is not None:
+            issues.append(issue)
+    return letters, issues
+
+
+def _summary(batch):
+    letters, issues = batch
+    return [(l.id, l.source) for l in letters], issues + [w for l in letters for w in l.warnings]
+
+
+def _pick(t, i):
+    return t[i]
+
+
+def _tables(batch, renames: dict[int, str]):
+    import pandas as pd
+
+    letters, _ = batch
+    for pos, uid in renames.items():
+        letters[pos].uid = uid
+    G = build_graph(letters, link_letters=False)
+    nodes, edges = graph_tables(G)
+    sources = [{"letter": l.id, "source": s} for l in letters for s in sorted(sources_of(l))]
+    return (pd.DataFrame(nodes, columns=NODE_COLUMNS), pd.DataFrame(edges, columns=EDGE_COLUMNS),
+            pd.DataFrame(sources, columns=["letter", "source"]))
+
+
+def _merge_nodes(df):
+    """Keep, per node id, the record that sorts first (as the local build does)."""
+    df = df.assign(_rec=[node_record({"kind": k, "label": l, **json.loads(a)})
+                         for k, l, a in zip(df["kind"], df["label"], df["attrs"])])
+    df = df.sort_values(["id", "_rec"]).drop_duplicates("id", keep="first")
+    return df.drop(columns="_rec")
+
+
+def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
+                  batch_size: int = 200) -> tuple[Path, list[Issue]]:
+    """Build the graph of the letters under ``paths`` on the Dask ``client`` and write it
+    as partitioned Parquet under ``out_dir`` (``nodes/`` and ``edges/``).
+
+    Returns the output folder and the issues (unreadable files and letter warnings).
+    """
+    import dask.dataframe as dd
+    import pandas as pd
+
+    files, issues = input_files(paths)
+    names = [str(f.resolve()) for f in files]
+    batches = [names[i:i + batch_size] for i in range(0, len(names), batch_size)]
+    # Phase 1, on the workers: read, resolve, attribute. The letters stay there; only
+    # their ids and issues come back, so that ids are made unique across batches exactly
+    # as the local build does (pipeline.disambiguate), in input order.
+    loaded = client.map(_batch, batches, pure=False)
+    summaries = client.gather(client.map(_summary, loaded, pure=False))
+    seen: set[str] = set()
+    renames: list[dict[int, str]] = []
+    for ids, batch_issues in summaries:
+        issues.extend(batch_issues)
+        ren = {}
+        for pos, (lid, source) in enumerate(ids):
+            uid, n = lid, 2
+            while uid in seen:
+                uid, n = f"{lid}-{n}", n + 1
+            seen.add(uid)
+            if uid != lid:
+                ren[pos] = uid
+                issues.append(Issue(source, "", "duplicate-kenmerk",
+                                    f"kenmerk read twice; this letter is {uid}"))
+        renames.append(ren)
+    # Phase 2, on the workers: node, edge and letter-source tables per batch.
+    futures = client.map(_tables, loaded, renames, pure=False)
+    node_parts = [client.submit(_pick, f, 0, pure=False) for f in futures]
+    edge_parts = [client.submit(_pick, f, 1, pure=False) for f in futures]
+    source_parts = [client.submit(_pick, f, 2, pure=False) for f in futures]
+
+    meta_n = pd.DataFrame({c: pd.Series(dtype="object") for c in NODE_COLUMNS})
+    meta_e = pd.DataFrame({c: pd.Series(dtype="object") for c in EDGE_COLUMNS})
+    nodes = dd.from_delayed(node_parts, meta=meta_n) if node_parts else dd.from_pandas(meta_n, npartitions=1)
+    edges = dd.from_delayed(edge_parts, meta=meta_e) if edge_parts else dd.from_pandas(meta_e, npartitions=1)
+    # shared nodes: shuffle by id so each id's records meet in one partition, then merge
+    nodes = nodes.shuffle("id").map_partitions(_merge_nodes, meta=meta_n)
+    edges = edges.drop_duplicates(subset=["source", "target", "key"])
+
+    sources = pd.concat(client.gather(source_parts)) if source_parts else pd.DataFrame(columns=["letter", "source"])
+    letter_sources: dict[str, set[str]] = {}
+    for lid, src in zip(sources["letter"], sources["source"]):
+        letter_sources.setdefault(lid, set()).add(src)
+    shares = shares_edges(letter_sources)
+    share_rows = pd.DataFrame([{"source": a, "target": b, "key": "shares", "kind": "shares",
+                                "attrs": json.dumps(attrs, sort_keys=True, ensure_ascii=False)}
+                               for a, b, attrs in shares], columns=EDGE_COLUMNS)
+    if len(share_rows):
+        edges = dd.concat([edges, dd.from_pandas(share_rows, npartitions=1)])
+
+    out = Path(out_dir)
+    nodes.to_parquet(str(out / "nodes"), write_index=False, overwrite=True)
+    edges.to_parquet(str(out / "edges"), write_index=False, overwrite=True)
+    return out, issues
+
+
+def read_parquet_graph(out_dir: str | Path) -> nx.MultiDiGraph:
+    """Load the Parquet tables written by :func:`build_parquet` into a MultiDiGraph
+    (nodes and edges in sorted order)."""
+    import pandas as pd
+
+    out = Path(out_dir)
+    nodes = pd.read_parquet(out / "nodes").sort_values("id")
+    edges = pd.read_parquet(out / "edges").sort_values(["source", "target", "key"])
+    G = nx.MultiDiGraph()
+    for nid, kind, label, attrs in nodes[NODE_COLUMNS].itertuples(index=False):
+        G.add_node(nid, kind=kind, label=label, **json.loads(attrs))
+    for u, v, k, kind, attrs in edges[EDGE_COLUMNS].itertuples(index=False):
+        G.add_edge(u, v, key=k, kind=kind, **json.loads(attrs))
+    return G
+
+
+def local_client(n_workers: int = 2):
+    """A ``dask.distributed`` client on a LocalCluster of processes (for one machine)."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    return Client(cluster)

@@ -1,0 +1,80 @@
+"""The Dask path (LocalCluster) gives the same graph as the local build."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED_000, SEED_002
+
+pytest.importorskip("dask.distributed")
+pytest.importorskip("pyarrow")
+
+
+@pytest.fixture(scope="module")
+def client():
+    from kamerxref.graph.distributed import local_client
+
+    c = local_client(2)
+    yield c
+    c.close()
+    c.cluster.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    """The seeds, variants that share their sources, a duplicate and a bad file."""
+    d = tmp_path_factory.mktemp("corpus")
+    a, b = SEED_000.read_text(encoding="utf-8"), SEED_002.read_text(encoding="utf-8")
+    (d / "a.txt").write_text(a, encoding="utf-8")
+    (d / "b.txt").write_text(b, encoding="utf-8")
+    for i in range(6):
+        (d / f"c{i}.txt").write_text(b.replace("ons kenmerk 180760", f"ons kenmerk 19000{i}"), encoding="utf-8")
+    (d / "dup.txt").write_text(a, encoding="utf-8")  # same kenmerk as a.txt
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    return d
+
+
+def _same(G, H):
+    assert sorted(G.nodes) == sorted(H.nodes)
+    for n in G.nodes:
+        assert dict(G.nodes[n]) == dict(H.nodes[n]), n
+    e = lambda g: sorted((u, v, k, tuple(sorted(d.items()))) for u, v, k, d in g.edges(keys=True, data=True))
+    assert e(G) == e(H)
+
+
+def test_dask_build_equals_local_build(client, corpus_dir, tmp_path):
+    import kamerxref
+    from kamerxref.graph.distributed import build_parquet, read_parquet_graph
+
+    local = kamerxref.load(corpus_dir)
+    out, issues = build_parquet([corpus_dir], tmp_path / "pq", client, batch_size=3)
+    H = read_parquet_graph(out)
+    _same(local.graph, H)
+    assert "letter-181524-2" in H and H.number_of_nodes() > 200
+    assert any(e[2] == "shares" for e in H.edges(keys=True))
+    assert any("empty file" in i.message for i in issues)
+    assert (out / "nodes").is_dir() and list((out / "edges").glob("*.parquet"))
+
+
+def test_parquet_loads_in_duckdb_style_sql(client, corpus_dir, tmp_path):
+    pd = pytest.importorskip("pandas")
+    from kamerxref.graph.distributed import build_parquet
+
+    out, _ = build_parquet([corpus_dir], tmp_path / "pq", client, batch_size=4)
+    nodes = pd.read_parquet(out / "nodes")
+    edges = pd.read_parquet(out / "edges")
+    assert list(nodes.columns) == ["id", "kind", "label", "attrs"]
+    assert nodes["id"].is_unique
+    cites = edges[(edges.kind == "cites") & (edges.target == "kst-36871-O/bijlage/p40")]
+    assert sorted(cites.source) == ["letter-181524-2/q1", "letter-181524-2/q2",
+                                    "letter-181524/q1", "letter-181524/q2"]
+
+
+def test_cli_build_with_local_scheduler(tmp_path):
+    from click.testing import CliRunner
+
+    from kamerxref.cli import main
+
+    res = CliRunner().invoke(main, ["build", str(SEED_002), "-o", str(tmp_path), "--scheduler", "local",
+                                    "--jobs", "1", "-q"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    assert list((tmp_path / "parquet" / "nodes").glob("*.parquet"))
