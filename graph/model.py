@@ -121,7 +121,8 @@ class Paragraph:
     ``kind``: ``"intro"`` (before the first section or question), ``"text"``,
     ``"item"`` (a numbered item, ``number`` as printed), ``"list"`` (bullets joined to
     the sentence that introduces them are part of that paragraph, not separate),
-    ``"closing"`` (the request to answer and the signature).
+    ``"closing"`` (the request to answer and the signature), ``"answer"`` (a minister's
+    answer in an answer letter, ``number`` = the question numbers it answers).
     """
 
     index: int
@@ -129,8 +130,9 @@ class Paragraph:
     text: str  # clean text: markers and markdown emphasis removed
     section: int | None  # index into Letter.sections
     line: int  # first source line
-    number: str | None = None
+    number: str | None = None  # for "answer" paragraphs: the question numbers answered, "3,4"
     markers: list[FootnoteMarker] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)  # in the body text (publisher extrefs)
 
 
 @dataclass
@@ -194,7 +196,7 @@ class SkippedBlock:
 
     line: int
     text: str
-    reason: str  # "page-header", "rule"
+    reason: str  # "page-header", "rule", "letterhead"
 
 
 @dataclass
@@ -202,7 +204,7 @@ class Letter:
     """A letter with its metadata and structure, as one reader produces it."""
 
     source: str  # file path as given
-    kind: str = "committee-letter"  # or "answer" (Kamervragen answers, later)
+    kind: str = "committee-letter"  # or answer, document, ocr, handelingen, kamerstuk, vlos, staatsblad
     chamber: str | None = None  # "ek" or "tk"
     kenmerk: str | None = None
     datum: _dt.date | None = None

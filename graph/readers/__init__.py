@@ -24,25 +24,39 @@ Sniff = Callable[[Path, bytes], bool]
 Read = Callable[[Path], Letter]
 
 
+def _lazy(module: str, name: str) -> Callable:
+    """A reader function imported on first use, so that reading text letters never
+    imports lxml or zipfile machinery."""
+    def call(*args):
+        from importlib import import_module
+
+        return getattr(import_module(f"{__name__}.{module}"), name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _text_sniff(path: Path, head: bytes) -> bool:
     if b"\x00" in head:
         return False
     return path.suffix.lower() in {".txt", ".md", ".text", ""}
 
 
-def _text_read(path: Path) -> Letter:
-    from .text import read_text_file
-
-    return read_text_file(path)
-
-
-#: Registered formats, tried in order. Later formats insert themselves before "text".
+#: Registered formats, tried in order; content sniffing first, "text" last.
+#: docx: a zip holding word/document.xml (or a .docx name, so a broken one is refused
+#: clearly); xml: KOOP (officiele-publicatie, kamerstuk, handelingen) and VLOS XML, any
+#: other XML root is refused with a message; answers: a ministry answer letter in text
+#: form (Vraag N / Antwoord op vraag N); sgd-ocr: a Staten-Generaal Digitaal OCR page.
 READERS: list[tuple[str, Sniff, Read]] = [
-    ("text", _text_sniff, _text_read),
+    ("docx", _lazy("docx", "sniff_docx"), _lazy("docx", "read_docx")),
+    ("xml", _lazy("koop_xml", "sniff_xml"), _lazy("koop_xml", "read_xml")),
+    ("answers", _lazy("answers", "sniff_answer_text"), _lazy("answers", "read_answer_text")),
+    ("sgd-ocr", _lazy("koop_xml", "sniff_sgd_ocr"), _lazy("koop_xml", "read_sgd_ocr")),
+    ("text", _text_sniff, _lazy("text", "read_text_file")),
 ]
 
 #: Extensions a folder scan considers; other files in a folder are reported and skipped.
-LETTER_SUFFIXES = {".txt", ".md", ".text"}
+LETTER_SUFFIXES = {".txt", ".md", ".text", ".docx", ".xml"}
 
 
 def detect_format(path: Path) -> str | None:
