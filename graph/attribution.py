@@ -33,7 +33,7 @@ from .citations import target_ids
 from .model import Attribution, Cite, FootnoteMarker, Issue, Letter, Question
 
 #: Strength order when one target reaches a question in more than one way.
-HOW_RANK = {"direct": 0, "paragraph": 1, "section": 2, "letter": 3}
+HOW_RANK = {"direct": 0, "paragraph": 1, "section": 2, "letter": 3, "publisher": 4, "text": 5}
 
 
 def attribute(letter: Letter) -> list[Attribution]:

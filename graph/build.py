@@ -101,9 +101,10 @@ class _Builder:
         """Add the nodes a citation points at (document, part, pages, dossier) with their
         structural edges; return the most specific target ids."""
         doc = cit.document
-        if cit.kind == "edossier":
+        if cit.kind in ("edossier", "dossier"):  # E-dossier, or a dossier cited without a paper
             number = doc.split("-", 1)[1]
-            self.node(doc, "dossier", f"E-dossier {number}", dossier_kind="edossier",
+            self.node(doc, "dossier", f"{'E-dossier' if cit.kind == 'edossier' else 'Dossier'} {number}",
+                      dossier_kind="edossier" if cit.kind == "edossier" else "kamerstuk",
                       number=number, url=cit.url)
         else:
             self.node(doc, "document", cit.label or doc, doc_kind=cit.kind, url=cit.url,
@@ -211,6 +212,31 @@ def build_graph(letters: list[Letter], link_letters: bool = True) -> nx.MultiDiG
             for t in targets_of.get(link.footnote, []):
                 b.edge(owner, t, "cites", suffix=fid, via=fid, how=link.how,
                        footnotes=_json([link.footnote]))
+        # citations in the body text itself (publisher extref links in officielebekendmakingen
+        # XML, or citations found in the text of documents without footnotes)
+        # A citation inside a question's own text is cited by that question.
+        questions_in = defaultdict(list)
+        for q in letter.questions:
+            questions_in[q.paragraph].append(q)
+        for para in letter.paragraphs:
+            for cit in para.citations:
+                owner = next((question_id(letter, q.index) for q in questions_in[para.index]
+                              if q.start <= cit.span[0] < q.end), lid)
+                for t in b.target(cit):
+                    b.edge(owner, t, "cites", suffix=f"p{para.index}", via="", how=cit.how,
+                           footnotes="[]")
+        # a minister's answers: answer -answers-> the question(s) it answers
+        by_number = {q.number: question_id(letter, q.index) for q in letter.questions if q.number}
+        for para in letter.paragraphs:
+            if para.kind != "answer":
+                continue
+            aid = f"{lid}/a{para.index}"
+            b.node(aid, "answer", f"antwoord {para.number or ''}".strip(), letter=lid,
+                   number=para.number or "", text=para.text, line=para.line)
+            b.edge(lid, aid, "contains")
+            for n in (para.number or "").split(","):
+                if n.strip() in by_number:
+                    b.edge(aid, by_number[n.strip()], "answers")
         for cit in letter.about:
             b.target(cit)
             b.edge(lid, cit.document, "about")

@@ -52,7 +52,7 @@ class Citation:
     """
 
     kind: str  # kamerstuk, handelingen, aanhangsel, staatsblad, staatscourant,
-    #            tractatenblad, eu-document, celex, eu-act, edossier, ecli
+    #            tractatenblad, eu-document, celex, eu-act, edossier, dossier, ecli
     document: str  # canonical id: kst-36871-O, com-2026-45, edossier-E260010
     span: tuple[int, int]  # [start, end) in the footnote text
     text: str  # the exact source text of the span
@@ -64,7 +64,7 @@ class Citation:
     label: str = ""  # how the document is shown: "Kamerstukken I 2025/26, 36 871, O"
     short_form: str | None = None  # "Idem", "Ibid.", "t.a.p.", "aldaar", "zie noot 4"
     resolved_from: str | None = None  # footnote number a short form resolved to
-    how: str = "footnote"  # "footnote" (parsed from text) or "publisher" (extref gold)
+    how: str = "footnote"  # "footnote", "text" (in the body text) or "publisher" (extref gold)
 
 
 @dataclass

@@ -75,7 +75,7 @@ def cites_of(G: nx.MultiDiGraph, node: str) -> list[dict]:
     if node not in G:
         raise UnknownNode(node, [])
     out: dict[str, dict] = {}
-    rank = {"direct": 0, "paragraph": 1, "section": 2, "letter": 3}
+    from .attribution import HOW_RANK as rank
     for _, t, data in G.out_edges(node, data=True):
         if data.get("kind") != "cites":
             continue

@@ -1,0 +1,73 @@
+"""The citation engine: find citations in footnotes, resolve short forms, build ids.
+
+Two stages, as in eyecite (DESIGN §2): :func:`find_citations` (one text, spans, no
+context) and :func:`resolve_footnotes` (a sequence of footnotes, Idem across them).
+The grammar is data (:mod:`.grammar`); ids and URLs are in :mod:`.ids`.
+
+From seed letter 181524::
+
+    >>> from kamerxref.graph.citations import resolve_footnotes, target_ids
+    >>> out = resolve_footnotes([("2", "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40."),
+    ...                          ("3", "Idem, p. 18.")])
+    >>> target_ids(out[1][0][0])
+    ['kst-36871-O/bijlage/p18']
+"""
+from __future__ import annotations
+
+from ..model import Citation, Issue, Letter
+from .find import FoundCitation, find_citations
+from .ids import dossier_id, page_id, part_id, target_ids
+from .resolve import resolve_footnotes
+
+__all__ = [
+    "FoundCitation",
+    "dossier_id",
+    "find_citations",
+    "page_id",
+    "parse_citation_text",
+    "part_id",
+    "resolve_footnotes",
+    "resolve_letter",
+    "target_ids",
+]
+
+
+def parse_citation_text(text: str) -> list[Citation]:
+    """The citations in one piece of text, short forms left out (nothing to resolve them
+    to). ``"Europese strategie voor asiel- en migratiebeheer COM(2026)45"`` ->
+    ``[Citation(kind="eu-document", document="com-2026-45", ...)]``."""
+    cits, _ = resolve_footnotes([("1", text)])[0]
+    return [c for c in cits if c.resolved_from is None]
+
+
+def resolve_letter(letter: Letter) -> None:
+    """Fill ``footnote.citations`` of every footnote, ``paragraph.citations`` with the
+    citations standing in the body text, and ``letter.about`` from ``letter.betreft``.
+
+    Warnings go to both ``footnote.warnings`` and ``letter.warnings``, as
+    ``Issue(source=letter.source, where="line 43, footnote 3", ...)``. A footnote that
+    cites nothing recognisable stays on the letter (with a ``no-citation`` warning).
+    Citations a reader already put there (``how="publisher"``: officielebekendmakingen
+    ``extref`` links) are kept, before the ones found in the text.
+
+    Body text: seed 002's introduction names "de mededeling COM(2026)45"; that becomes a
+    ``Citation(how="text")`` on the paragraph (short forms are left out in running text:
+    there is no footnote order to resolve them by).
+    """
+    results = resolve_footnotes([(fn.number, fn.text) for fn in letter.footnotes], letter.source)
+    for fn, (cits, issues) in zip(letter.footnotes, results):
+        publisher = [c for c in fn.citations if c.how == "publisher"]
+        fn.citations = publisher + cits
+        for issue in issues:
+            if publisher and issue.code == "no-citation":
+                continue
+            issue = Issue(source=letter.source, where=f"line {fn.line}, footnote {fn.number}",
+                          code=issue.code, message=issue.message, line=fn.line)
+            fn.warnings.append(issue)
+            letter.warnings.append(issue)
+    for para in letter.paragraphs:
+        found = parse_citation_text(para.text) if para.text else []
+        for c in found:
+            c.how = "text"
+        para.citations = [c for c in para.citations if c.how == "publisher"] + found
+    letter.about = parse_citation_text(letter.betreft) if letter.betreft else []

@@ -1,0 +1,756 @@
+"""Find stage: full citations and short forms in one text, with spans (eyecite-style).
+
+:func:`find_citations` reads a footnote (or any line of text) and returns what it cites,
+in text order, without looking at other footnotes: ``Idem, p. 18.`` is returned as a
+short form (``short_form="Idem"``, ``pages=(18,)``) that :mod:`.resolve` points at the
+previous footnote.
+
+How it works, and why it is linear:
+
+1. *Clean*: markdown emphasis (``*Kamerstukken I 2025/26*``), link residue
+   (``[E260010](#)``), ``<sup>n</sup>`` markers, OCR hyphenation (``Kamer-stukken``) and
+   whitespace runs are removed or collapsed by one ``re.finditer`` pass. A segment table
+   maps every position of the clean text back to the ORIGINAL text, so spans always
+   refer to the text as given.
+2. *Scan*: one master regular expression, an alternation of one pattern per source
+   kind built from the tables of :mod:`.grammar`, is run with ``finditer``. Every
+   quantifier in it is bounded (``{0,30}``, never ``*``/``+``) and every pattern starts
+   with a literal or a digit guarded by a look-behind, so a match attempt never scans
+   more than a few hundred characters: 1 MB of digits or 100 kB without spaces costs
+   time proportional to its length.
+3. *Build*: the groups of each match are turned into :class:`FoundCitation` records
+   with canonical ids (:mod:`.ids`). A match that cannot give a correct id
+   (``Kamerstukken II 2016-17, 2212, nr. 2292``: four-digit dossier) is returned with
+   ``kind="malformed"`` and a ``problem``, never with a guessed id.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from . import grammar as G
+from . import ids
+
+# =========================================================================== records
+
+
+@dataclass
+class FoundCitation:
+    """One citation found in a text, before short forms are resolved.
+
+    ``kind`` is a source kind of :data:`grammar.SOURCE_KINDS` (``kamerstuk``, ...),
+    ``"dossier"`` for a dossier cited without a paper (``15 883 (R 1129)``),
+    ``"short"`` for a short form, or ``"malformed"``. ``span`` is [start, end) in the
+    ORIGINAL text. Several records may share a span (``nrs. 520 en 548`` gives two).
+
+    ``*Kamerstukken I 2025/26*, 36 871, O, bijlage, p. 41.`` ->
+    ``FoundCitation(kind="kamerstuk", document="kst-36871-O", dossier="36871",
+    part="bijlage", pages=(41,), span=(0, 51), ...)``.
+    """
+
+    kind: str
+    span: tuple[int, int]
+    text: str
+    document: str | None = None
+    dossier: str | None = None
+    part: str | None = None
+    pages: tuple[int, ...] = ()
+    pages_following: bool = False
+    url: str = ""
+    label: str = ""
+    short_form: str | None = None  # "Idem", "Ibid.", "t.a.p.", "aldaar", "zie noot"
+    note: str | None = None  # the footnote number of "zie noot 4"
+    problem: str | None = None  # why a malformed citation got no id
+
+
+# ============================================================================ clean
+
+_NOISE = re.compile(
+    r"(?P<sup><sup>\s{0,3}\d{1,4}\s{0,3}</sup>)"
+    r"|\[(?P<link>[^\[\]\n]{1,120})\]\((?P<href>[^()\s]{0,300})\)"
+    r"|(?P<emph>\*{1,3}|(?<![\w])_{1,2}|_{1,2}(?![\w]))"
+    r"|(?P<hyph>(?<=[a-z])-(?: {1,7})?(?=[a-z]{2})|\u00ad)"
+    r"|(?P<ws> {2,})"
+)
+
+
+_LINK_TAIL = re.compile(r"\]\([^()\s]{0,300}\)")
+
+
+#: Single whitespace characters and non-breaking hyphens, replaced one to one (offsets kept).
+_ONE_TO_ONE = tuple((c, " ") for c in "\t\r\n\f\v\u00a0\u2007\u2009\u202f") + (
+    ("\u2010", "-"), ("\u2011", "-"))
+
+#: Characters where noise can start; plain text between them is copied as one segment.
+_NOISE_TRIGGER = re.compile(r"[<\[*_\-\u00ad]| {2}")
+
+
+class _Cleaned:
+    """The clean text plus a segment table mapping clean offsets to original ones.
+
+    Segments are ``(clean_start, orig_start, orig_end, verbatim)``; a verbatim segment
+    copies ``orig[orig_start:orig_end]``; a replacement segment stands for
+    ``orig[orig_start:orig_end]`` with different (non-empty) clean text.
+    """
+
+    __slots__ = ("text", "_cs", "_seg")
+
+    def __init__(self, orig: str):
+        pieces: list[str] = []
+        cs: list[int] = []
+        seg: list[tuple[int, int, bool]] = []
+        clean_len = 0
+        last = 0
+
+        def add(clean: str, o_start: int, o_end: int, verbatim: bool) -> None:
+            nonlocal clean_len
+            if not clean:
+                return
+            pieces.append(clean)
+            cs.append(clean_len)
+            seg.append((o_start, o_end, verbatim))
+            clean_len += len(clean)
+
+        work = orig
+        for ch, rep in _ONE_TO_ONE:
+            if ch in work:
+                work = work.replace(ch, rep)
+        for t in _NOISE_TRIGGER.finditer(work):
+            if t.start() < last:
+                continue
+            m = _NOISE.match(work, t.start())
+            if m is None or m.end() == m.start():
+                continue
+            s, e = m.span()
+            if m.lastgroup == "hyph" and e - s > 1 and "\n" not in orig[s:e]:
+                continue  # "asiel- en": a real dash before a word, not a line-end hyphen
+            if s > last:
+                add(work[last:s], last, s, True)
+            kind = m.lastgroup
+            if kind == "link" or kind == "href":
+                ls, le = m.span("link")
+                add(work[ls:le], ls, le, True)
+            elif kind == "ws" or kind == "sup":
+                if not (pieces and pieces[-1].endswith(" ")):
+                    add(" ", s, e, False)
+            elif kind == "nbh":
+                add("-", s, e, False)
+            # emph, hyph: dropped
+            last = e
+        if last < len(orig):
+            add(work[last:], last, len(orig), True)
+        self.text = "".join(pieces)
+        self._cs = cs
+        self._seg = seg
+
+    def orig_start(self, c: int) -> int:
+        i = bisect.bisect_right(self._cs, c) - 1
+        o_start, o_end, verbatim = self._seg[i]
+        return o_start + (c - self._cs[i]) if verbatim else o_start
+
+    def orig_end(self, c: int) -> int:
+        """Original offset just after clean position ``c - 1``."""
+        i = bisect.bisect_right(self._cs, c - 1) - 1
+        o_start, o_end, verbatim = self._seg[i]
+        return o_start + (c - self._cs[i]) if verbatim else o_end
+
+
+# ============================================================================ pieces
+
+
+def _alt(words) -> str:
+    """A regex alternation of literal words, longest first (so ``II`` wins over ``I``)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_CH = rf"(?:{_alt(G.CHAMBERS)})(?![\w/])"
+_YEAR_PREFIX = rf"(?:(?:{_alt(G.YEAR_PREFIXES)}) )?"
+_YEAR_SEP = rf"(?: ?(?:{_alt(G.YEAR_SEPARATORS)}) ?)"
+
+
+def _year(p: str) -> str:
+    return rf"{_YEAR_PREFIX}(?P<{p}y1>1[89]\d\d|20\d\d)(?:{_YEAR_SEP}(?P<{p}y2>\d{{4}}|\d{{2}}))?(?![\d/])"
+
+
+_ROMAN = r"(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w])"
+_PAGE_MARK = rf"(?:{_alt(G.PAGE_MARKERS)})"
+_FOLLOW = rf"(?: ?(?:{_alt(G.FOLLOWING)}))"
+_NUM_MARK = rf"(?:{_alt(G.NUMBER_MARKERS)})(?![\w])"
+_PAGES_ITEM = r"\d{1,5}(?![\d/])"
+_RANGE = r"(?: ?[-–—] ?| t/m | tot en met )"
+
+
+def _pages(p: str, semicolons: bool = False) -> str:
+    joiner = rf"(?:{_RANGE}| en |, {'|; ' if semicolons else ''})"
+    return (
+        rf"(?:,? ?{_PAGE_MARK} ?(?P<{p}pages>{_PAGES_ITEM}(?:{joiner}{_PAGES_ITEM}){{0,40}})"
+        rf"(?P<{p}ev>{_FOLLOW})?)?"
+    )
+
+
+def _part(p: str) -> str:
+    return rf"(?:,? ?(?P<{p}part>{_alt(G.PARTS)})(?: (?P<{p}partn>\d{{1,2}})(?!\d))?)?"
+
+
+_NUM_ITEM = r"(?:\d{1,5}[a-z]?|[A-Z]{1,3})(?![\w])"
+_NUM_LIST = rf"{_NUM_ITEM}(?:(?: ?[-–] ?| en | & |, ){_NUM_ITEM}){{0,30}}"
+
+
+def _numbers(p: str, head: bool) -> str:
+    """The ondernummer block: ``-56`` (compact), ``, nr. 1139``, ``nrs. 520 en 548``,
+    ``, O`` (EK letters), ``(7, 7a, 7b)``; after a head word also a bare ``, 32``."""
+    alts = [
+        rf"-(?P<{p}cnum>\d{{1,5}}[a-z]?|[A-Z]{{1,3}})(?![\w-])",
+        rf" ?,? ?{_NUM_MARK}\.? ?:? ?(?P<{p}nums>{_NUM_LIST})",
+        rf", ?(?P<{p}let>[A-Z]{{1,3}})(?![\w])",
+        rf" ?\((?P<{p}plist>\d{{1,4}}[a-z]?(?:, ?\d{{1,4}}[a-z]?){{0,30}})\)",
+    ]
+    if head:
+        alts.append(rf", (?P<{p}bnum>\d{{1,4}}[a-z]?)(?![\w/.,-])(?! ?[A-Za-z])")
+    return "(?:" + "|".join(alts) + ")?"
+
+
+def _dossier(p: str, head: bool) -> str:
+    digits = r"\d{2}[ .\-]?\d{3}|\d{4}" if head else r"[1-3]\d ?\d{3}"
+    return (
+        rf"(?P<{p}dos>{digits})(?!\d)"
+        rf"(?:[ .\-]?(?P<{p}rom>{_ROMAN})"
+        rf"|-(?P<{p}sub>\d{{2}})(?=-\d| ?,? ?{_NUM_MARK}| ?,)"
+        rf"|[ \-](?P<{p}sl>[A-Z])(?= ?,? ?{_NUM_MARK}))?"
+        rf"(?: ?\(R ?(?P<{p}rw>\d{{3,4}})\))?"
+    )
+
+
+def _kst_tail(p: str, head: bool) -> str:
+    return _dossier(p, head) + _numbers(p, head) + _part(p) + _pages(p)
+
+
+_KST_HEADS = [h for h in G.kind_by_shape("kamerstuk")[0].heads if h[0] in "Kk"]
+_CH_HEADS = [h for h in G.kind_by_shape("kamerstuk")[0].heads if h[0] not in "Kk"]
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+    "september", "oktober", "november", "december",
+)
+_AH_HEADS = G.kind_by_shape("aanhangsel")[0].heads
+_H_HEADS = G.kind_by_shape("handelingen")[0].heads
+_PUB_HEADS = {h: k for k in G.kind_by_shape("publication") for h in k.heads}
+_EU_ACT_HEADS = [w for h in G.EU_ACT_TYPES for w in (h, h[0].lower() + h[1:])]
+
+_PATTERNS: list[tuple[str, str]] = [
+    # Kamerstukken with a head word: Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40
+    ("k", rf"(?<![A-Za-z])(?P<k_head>{_alt(_KST_HEADS)})(?![a-z])"
+          rf"(?:,? ?(?P<k_ch>{_CH}))?(?:,? ?{_year('k_')})?,? ?" + _kst_tail("k_", True)),
+    # a chamber and a year and no head word: Eerste Kamer, zitting 1981-1982, 16606, nr. 12b
+    ("c", rf"(?<![\w])(?P<c_ch>{_alt(_CH_HEADS)})(?![\w]),? ?{_year('c_')},? ?"
+          + _kst_tail("c_", True)),
+    # Aanhangsel Handelingen II 2023/24, nr. 1121
+    ("a", rf"(?<![A-Za-z])(?:{_alt(_AH_HEADS)})(?![a-z])(?:,? (?P<a_ch>{_CH}))?,? ?{_year('a_')}"
+          rf",? ?(?:{_NUM_MARK}\.? ?)?(?P<a_nr>\d{{1,5}})(?![\d/])"),
+    # Handelingen I 2025/26, nr. 12, item 3 / Handelingen Eerste Kamer, 1 december 1981, blz. 79
+    ("h", rf"(?<![A-Za-z])(?<!Aanhangsel )(?<!Aanhangsel van de )(?:{_alt(_H_HEADS)})(?![a-z])"
+          rf"(?:,? (?P<h_ch>{_CH}))?,? ?(?:(?P<h_day>\d{{1,2}}) (?P<h_mon>{_alt(_MONTHS)}) "
+          rf"(?P<h_dy>1[89]\d\d|20\d\d)|{_year('h_')}(?:,? ?(?:{_NUM_MARK}\.? ?)?(?P<h_nr>\d{{1,3}})"
+          rf"(?![\d/]))?(?:,? ?item (?P<h_item>\d{{1,3}}))?)" + _pages("h_", semicolons=True)),
+    # Stb. 2018, 84 / Stcrt. 2015, 47076 / Trb. 1966, 91
+    ("p", rf"(?<![A-Za-z])(?P<p_head>{_alt(_PUB_HEADS)})(?![a-z]) ?(?P<p_a>\d{{1,6}})(?![\d/])"
+          rf"(?:,? ?(?:{_NUM_MARK}\.? ?)?(?P<p_b>\d{{1,6}})(?![\d/]))?"),
+    # COM(2026)45 / COM(2021) 752 final / SWD(2024) 12 / COM/2021/752
+    ("e", rf"(?<![\w])(?P<e_ser>{_alt(G.EU_SERIES)}) ?(?:\( ?(?P<e_y>\d{{4}}) ?\)|/(?P<e_y2>\d{{4}})/) ?"
+          rf"(?P<e_n>\d{{1,5}})(?!\d)(?: ?(?:final|def\.|definitief|FIN)(?![\w]))?"),
+    # CELEX:32013R0604
+    ("x", r"(?<![\w])(?:CELEX|Celex|celex)(?:-nummer)?:? ?(?P<x_celex>[0-9CE]\d{4}[A-Z]{1,2}\d{4})(?![\w])"),
+    # Verordening (EU) 2024/1351 / Richtlijn 2013/32/EU / Verordening (EG) nr. 1560/2003
+    ("u", rf"(?<![A-Za-z])(?P<u_head>{_alt(_EU_ACT_HEADS)})(?![a-z])"
+          rf"(?: \((?P<u_ord>{_alt(G.EU_ORDERS)})\))?(?P<u_nr> (?:nr\.?|No\.?|n°))? ?"
+          rf"(?P<u_a>\d{{1,4}})/(?P<u_b>\d{{1,4}})(?:/(?P<u_ord2>{_alt(G.EU_ORDERS)}))?(?![\d/\w])"),
+    # E dossier E260010
+    ("d", r"(?<![A-Za-z])[Ee][- ]?[Dd]ossier:? ?(?P<d_nr>E\d{6})(?!\d)"),
+    # ECLI:NL:HR:2020:1
+    ("l", r"(?<![\w])(?P<l_ecli>ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]{1,25})"),
+    # Zie noot 4
+    ("z", r"(?<![\w])(?P<z_word>[Zz]ie (?:ook )?(?:voet)?noot) (?P<z_n>\d{1,3})(?![\d])" + _part("z_")
+          + _pages("z_")),
+    # Idem, p. 18 / Ibid. / t.a.p. / aldaar
+    ("s", rf"(?<![\w.])(?P<s_form>{_alt(G.SHORT_FORMS)})(?![\w])\.?" + _part("s_") + _pages("s_")),
+    # bare: (22112, nr. 4091) / ( 21501-08 , nr. 719 )
+    ("b", r"(?<![\w.,/€$-])" + _dossier("b_", False) + rf" ?, ?(?={_NUM_MARK})"
+          + _numbers("b_", False) + _part("b_") + _pages("b_")),
+    # bare compact ids in lists: - 21501-02-1855 / Kamerstuk 35925-VI-56 (head handled above)
+    ("q", r"(?<![\w.,/€$-])(?P<q_dos>[1-3]\d{4})(?:-(?P<q_rom>" + _ROMAN + r")|-(?P<q_sub>\d{2})(?=-\d))?"
+          r"-(?P<q_num>\d{1,4}[a-z]?)(?![\w-])"),
+    # KOOP Handelingen: Zij krijgt nr. 346 ( 32847 ). / nr. 726 , was nr. 719 ( 21501-08 )
+    ("n", r"(?<![\w])nr\. (?P<n_num>\d{1,4}[a-z]?)(?: ?, ?was nr\. \d{1,4}[a-z]?)? ?\( ?"
+          r"(?P<n_dos>[1-3]\d{4})(?:-(?P<n_rom>" + _ROMAN + r")|-(?P<n_sub>\d{2}))? ?\)"),
+    # bare CELEX numbers: 32013R0604
+    ("y", r"(?<![\w:])(?P<y_celex>[1-9](?:19[5-9]\d|20\d\d)[A-Z]{1,2}\d{4})(?![\w])"),
+]
+
+def _trie(words) -> str:
+    """A regex for a set of literal words, as a trie (``K(?:amerst|st\\.)|...``): the
+    regex engine then skips every position whose first character starts no word."""
+    words = sorted(set(words))
+    if "" in words:
+        rest = [w for w in words if w]
+        return f"(?:{_trie(rest)})?" if rest else ""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    alts = [re.escape(c) + _trie(sub) for c, sub in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _lower_first(words):
+    return [w[0].lower() + w[1:] for w in words]
+
+
+#: Where a pattern of MASTER can start: the head words of every kind (both cases where
+#: the pattern accepts both) and digits. Found by one fast pass each, so MASTER (an
+#: alternation of sixteen patterns) runs only at these positions.
+TRIGGER_WORDS = sorted(set(
+    _KST_HEADS + _CH_HEADS + list(_AH_HEADS) + list(_H_HEADS) + list(_PUB_HEADS)
+    + list(G.EU_SERIES) + ["CELEX", "Celex", "celex"] + _EU_ACT_HEADS
+    + ["E-dossier", "E dossier", "Edossier", "e-dossier", "E-Dossier", "E Dossier", "e dossier",
+       "edossier", "ECLI:", "Zie ", "zie "]
+    + list(G.SHORT_FORMS) + ["nr. "]
+))
+_TRIGGER = re.compile(_trie(TRIGGER_WORDS))
+_DIGIT_TRIGGER = re.compile(r"\d\d ?\d{3}")
+
+
+def _candidates(ct: str) -> list[int]:
+    out = [m.start() for m in _TRIGGER.finditer(ct)]
+    out.extend(m.start() for m in _DIGIT_TRIGGER.finditer(ct))
+    out.sort()
+    return out
+
+
+MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+#: Each pattern alone: MASTER says which one matched, the small one gives cheap groups.
+_SUB = {name: re.compile(pat) for name, pat in _PATTERNS}
+
+# continuation after a Kamerstuk: ", en nr. 6", "; 2001/2002, 26 855 (16, 16a)", " en 35 688 (R2151), nr. 14"
+_CONT = re.compile(
+    rf"(?:,? en |, |; )(?:ook )?(?:(?P<m_only>(?={_NUM_MARK}))|(?:{_year('m_')},? ?)?(?=\d))"
+    + rf"(?:(?(m_only)|{_dossier('m_', True)}))" + _numbers("m_", False) + _part("m_") + _pages("m_")
+)
+
+
+# ============================================================================ helpers
+
+
+class _Groups:
+    """Named groups of a match, read on demand (``groupdict`` of MASTER, with its ~150
+    groups, would cost more than the whole rest of a citation), with overrides."""
+
+    __slots__ = ("m", "over")
+
+    def __init__(self, m: re.Match):
+        self.m = m
+        self.over: dict[str, str | None] = {}
+
+    def get(self, key: str, default=None):
+        if key in self.over:
+            return self.over[key]
+        try:
+            v = self.m.group(key)
+        except IndexError:
+            return default
+        return default if v is None else v
+
+    def __getitem__(self, key: str):
+        return self.get(key)
+
+    def __setitem__(self, key: str, value) -> None:
+        self.over[key] = value
+
+
+_NONDIGIT = re.compile(r"\D")
+_JOINER = re.compile(r"(?:,? en |, |; )(?:ook )?")
+
+
+def _pages_tuple(text: str | None) -> tuple[tuple[int, ...], str | None]:
+    """``2-3`` -> (2, 3); ``12 en 13`` -> (12, 13); ``5926-5937; 5968-5975`` -> all pages.
+    Returns the pages and a problem (a backwards or too wide range) or None."""
+    if not text:
+        return (), None
+    if text.isdigit():
+        return (int(text),), None
+    pages: list[int] = []
+    problem = None
+    for chunk in re.split(r" en |, |; ", text):
+        bounds = re.split(r" ?[-–—] ?| t/m | tot en met ", chunk)
+        nums = [int(b) for b in bounds if b.isdigit()]
+        if len(nums) == 2:
+            a, b = nums
+            if b < a and len(str(b)) < len(str(a)):  # "p. 12-3" -> 12-13
+                b = int(str(a)[: len(str(a)) - len(str(b))] + str(b))
+            if b < a:
+                problem = f"page range {chunk} runs backwards"
+                pages.extend((a, b))
+            elif b - a > G.MAX_RANGE:
+                pages.extend((a, b))
+            else:
+                pages.extend(range(a, b + 1))
+        else:
+            pages.extend(nums)
+    seen: dict[int, None] = {}
+    for p in pages:
+        seen.setdefault(p, None)
+    return tuple(seen), problem
+
+
+def _number_list(text: str) -> list[str]:
+    """``520 en 548`` -> [520, 548]; ``1-3`` -> [1, 2, 3]; ``7, 7a, 7b`` -> as given."""
+    out: list[str] = []
+    for chunk in re.split(r" en | & |, ", text):
+        m = re.fullmatch(r"(\d{1,5}) ?[-–] ?(\d{1,5})", chunk)
+        if m and 0 < int(m[2]) - int(m[1]) <= 30:
+            out.extend(str(n) for n in range(int(m[1]), int(m[2]) + 1))
+        else:
+            out.extend(x for x in re.split(r" ?[-–] ?", chunk) if x)
+    return out
+
+
+def _chamber(text: str | None) -> str | None:
+    if not text:
+        return None
+    return G.CHAMBERS.get(text.strip())
+
+
+def _year_of(g: dict, p: str) -> str | None:
+    y1 = g.get(p + "y1")
+    if not y1:
+        return None
+    return ids.normalise_year(y1, g.get(p + "y2"))
+
+
+def _year_ok(year: str | None) -> bool:
+    """A vergaderjaar must be two consecutive years: ``2022/-23`` yes, ``2022/25`` no."""
+    if not year or len(year) == 4:
+        return True
+    return int(year[4:]) == int(year[:4]) + 1
+
+
+# ============================================================================ builders
+
+
+class _Builder:
+    def __init__(self, cleaned: _Cleaned, orig: str):
+        self.c = cleaned
+        self.orig = orig
+        self.out: list[FoundCitation] = []
+
+    def span(self, s: int, e: int) -> tuple[int, int]:
+        # trim spaces and trailing sentence dots / commas from the clean span
+        t = self.c.text
+        while e > s and t[e - 1] in " ,;":
+            e -= 1
+        while s < e and t[s] == " ":
+            s += 1
+        o_s, o_e = self.c.orig_start(s), self.c.orig_end(e)
+        # link residue around the span belongs to it: "[E260010](#)"
+        m = _LINK_TAIL.match(self.orig, o_e)
+        if m and "[" in self.orig[max(0, o_s - 130):o_e]:
+            o_e = m.end()
+        return o_s, o_e
+
+    def add(self, kind: str, s: int, e: int, **kw) -> FoundCitation:
+        span = self.span(s, e)
+        fc = FoundCitation(kind=kind, span=span, text=self.orig[span[0]:span[1]], **kw)
+        if fc.document and not fc.url:
+            fc.url = ids.url_for(kind, fc.document)
+        self.out.append(fc)
+        return fc
+
+    def malformed(self, s: int, e: int, problem: str) -> None:
+        self.add("malformed", s, e, problem=problem)
+
+    # ------------------------------------------------------------------ kamerstuk
+    def kamerstuk(self, g: dict, p: str, s: int, e: int, chamber: str | None, year: str | None,
+                  head: bool = True) -> tuple[str | None, list[FoundCitation]]:
+        """Build the papers of one dossier block; returns the dossier and the records."""
+        raw = g.get(p + "dos")
+        if raw is None:
+            return None, []
+        digits = _NONDIGIT.sub("", raw)
+        if len(digits) < G.DOSSIER_DIGITS:
+            self.malformed(s, e, f"dossier number {raw} has {len(digits)} digits, not "
+                                 f"{G.DOSSIER_DIGITS} (typo?): no id built")
+            return None, []
+        if not _year_ok(year):
+            self.malformed(s, e, f"year {g.get(p + 'y1')}/{g.get(p + 'y2')} is not a vergaderjaar")
+            return None, []
+        suffix = g.get(p + "rom") or g.get(p + "sub") or g.get(p + "sl")
+        dossier = ids.normalise_dossier(digits, suffix)
+        rw = g.get(p + "rw")
+        numbers: list[str] = []
+        if g.get(p + "cnum"):
+            numbers = [g[p + "cnum"]]
+        elif g.get(p + "nums"):
+            numbers = _number_list(g[p + "nums"])
+        elif g.get(p + "let"):
+            numbers = [g[p + "let"]]
+        elif g.get(p + "plist"):
+            numbers = [n.strip() for n in g[p + "plist"].split(",")]
+        elif g.get(p + "bnum"):
+            numbers = [g[p + "bnum"]]
+        part = G.PARTS.get(g.get(p + "part") or "")
+        if part and g.get(p + "partn"):
+            part = f"{part}-{g[p + 'partn']}"
+        pages, problem = _pages_tuple(g.get(p + "pages"))
+        following = bool(g.get(p + "ev"))
+        made: list[FoundCitation] = []
+        if not numbers:
+            if part or pages:
+                self.malformed(s, e, f"dossier {raw} cited with a part or page but no paper number")
+                return dossier, []
+            made.append(self.add("dossier", s, e, document=f"dossier-{dossier}", dossier=dossier,
+                                 label=ids.kst_label(chamber, year, dossier, None, rw)))
+            return dossier, made
+        for i, n in enumerate(numbers):
+            last = i == len(numbers) - 1
+            made.append(self.add(
+                "kamerstuk", s, e,
+                document=ids.kst_id(dossier, n), dossier=dossier,
+                part=part if last else None, pages=pages if last else (),
+                pages_following=following if last else False,
+                label=ids.kst_label(chamber, year, dossier, n, rw),
+            ))
+        if problem:
+            self.malformed(s, e, problem)
+        return dossier, made
+
+    def kamerstuk_chain(self, m: re.Match, p: str, chamber: str | None) -> int:
+        g = m.groupdict()
+        year = _year_of(g, p)
+        s, e = m.start(), m.end()
+        dossier, made = self.kamerstuk(g, p, s, e, chamber, year)
+        if dossier is None:
+            return e
+        pos = e
+        text = self.c.text
+        pending_dossier_only = [fc for fc in made if fc.kind == "dossier"]
+        for _ in range(50):
+            cm = _CONT.match(text, pos)
+            if not cm or cm.end() <= pos:
+                break
+            cg = cm.groupdict()
+            if cm.group("m_only") is not None:
+                if not cg.get("m_nums"):
+                    break
+                cg["m_dos"] = dossier.split("-")[0]
+                cg["m_rom"] = dossier.partition("-")[2] or None
+                cg["m_sub"] = None
+            elif not cg.get("m_dos"):
+                break
+            elif not (cg.get("m_nums") or cg.get("m_let") or cg.get("m_plist") or cg.get("m_cnum")):
+                break
+            cyear = _year_of(cg, "m_") or year
+            start = _JOINER.match(text, cm.start()).end()
+            d2, made2 = self.kamerstuk(cg, "m_", start, cm.end(), chamber, cyear)
+            if d2 is None:
+                break
+            # "Kamerstukken 35 687 en 35 688 (R2151), nr. 14": the nr. belongs to both
+            for fc in pending_dossier_only:
+                if made2 and made2[0].kind == "kamerstuk":
+                    n = made2[0].document.rsplit("-", 1)[1]
+                    fc.kind = "kamerstuk"
+                    fc.document = ids.kst_id(fc.dossier, n)
+                    fc.url = ids.url_for("kamerstuk", fc.document)
+                    fc.label = ids.kst_label(chamber, cyear, fc.dossier, n)
+            pending_dossier_only = [fc for fc in made2 if fc.kind == "dossier"]
+            dossier = d2
+            pos = cm.end()
+        return pos
+
+    # ------------------------------------------------------------------ others
+    def handelingen(self, m: re.Match) -> None:
+        g = m.groupdict()
+        s, e = m.span()
+        chamber = _chamber(g.get("h_ch")) or "tk"
+        pages, problem = _pages_tuple(g.get("h_pages"))
+        following = bool(g.get("h_ev"))
+        ch_label = {"ek": "I", "tk": "II"}.get(chamber, "")
+        if g.get("h_day"):
+            month = _MONTHS.index(g["h_mon"]) + 1
+            date = f"{g['h_dy']}{month:02d}{int(g['h_day']):02d}"
+            doc = f"h-{chamber}-{date}"
+            label = f"Handelingen {ch_label} {int(g['h_day'])} {g['h_mon']} {g['h_dy']}"
+        else:
+            year = _year_of(g, "h_")
+            if not _year_ok(year):
+                self.malformed(s, e, f"year {g.get('h_y1')}/{g.get('h_y2')} is not a vergaderjaar")
+                return
+            if not g.get("h_nr") and not pages:
+                self.malformed(s, e, "Handelingen cited without a meeting number or page")
+                return
+            doc = ids.h_id(chamber, year, g.get("h_nr"), g.get("h_item"))
+            label = f"Handelingen {ch_label} {ids.year_label(year)}"
+            if g.get("h_nr"):
+                label += f", nr. {g['h_nr']}"
+                if g.get("h_item"):
+                    label += f", item {g['h_item']}"
+        self.add("handelingen", s, e, document=doc, pages=pages, pages_following=following,
+                 label=label)
+        if problem:
+            self.malformed(s, e, problem)
+
+    def aanhangsel(self, m: re.Match) -> None:
+        g = m.groupdict()
+        s, e = m.span()
+        chamber = _chamber(g.get("a_ch")) or "tk"
+        year = _year_of(g, "a_")
+        if not _year_ok(year) or len(year) != 8:
+            self.malformed(s, e, f"Aanhangsel year {g.get('a_y1')}/{g.get('a_y2')} is not a vergaderjaar")
+            return
+        doc = ids.ah_id(chamber, year, g["a_nr"])
+        ch_label = {"ek": "I", "tk": "II"}.get(chamber, "")
+        self.add("aanhangsel", s, e, document=doc,
+                 label=f"Aanhangsel Handelingen {ch_label} {ids.year_label(year)}, nr. {g['a_nr']}")
+
+    def publication(self, m: re.Match) -> None:
+        g = m.groupdict()
+        s, e = m.span()
+        kind = _PUB_HEADS[g["p_head"]]
+        prefix = kind.id_template.split("-")[0]
+        a, b = g["p_a"], g.get("p_b")
+        if not re.fullmatch(r"1[89]\d\d|20\d\d", a):
+            self.malformed(s, e, f"{g['p_head']} {a}: no year, so no id can be built")
+            return
+        if not b:
+            self.malformed(s, e, f"{g['p_head']} {a}: no number, so no id can be built")
+            return
+        short = {"staatsblad": "Stb.", "staatscourant": "Stcrt.", "tractatenblad": "Trb."}[kind.kind]
+        self.add(kind.kind, s, e, document=ids.publication_id(prefix, a, str(int(b))),
+                 label=f"{short} {a}, {int(b)}")
+
+    def eu_document(self, m: re.Match) -> None:
+        g = m.groupdict()
+        year = g.get("e_y") or g.get("e_y2")
+        doc = ids.eu_document_id(g["e_ser"], year, g["e_n"])
+        self.add("eu-document", m.start(), m.end(), document=doc,
+                 label=f"{g['e_ser']}({year}) {int(g['e_n'])}")
+
+    def celex(self, celex: str, s: int, e: int) -> None:
+        self.add("celex", s, e, document=ids.celex_id(celex), label=f"CELEX {celex}")
+
+    def eu_act(self, m: re.Match) -> None:
+        g = m.groupdict()
+        s, e = m.span()
+        order = g.get("u_ord") or g.get("u_ord2")
+        if not order:
+            return  # "besluit 2015/16" in prose: not an EU act
+        head = g["u_head"]
+        letter = G.EU_ACT_TYPES.get(head[0].upper() + head[1:])
+        a, b = g["u_a"], g["u_b"]
+        if g.get("u_nr") or (not g.get("u_ord2") and len(b) == 4 and not len(a) == 4):
+            number, year = a, b  # old style: Verordening (EG) nr. 1560/2003
+        else:
+            year, number = a, b  # Richtlijn 2013/32/EU, Verordening (EU) 2024/1351
+        if len(year) == 2:
+            year = ("19" if int(year) >= 50 else "20") + year
+        if not re.fullmatch(r"19[5-9]\d|20\d\d", year):
+            self.malformed(s, e, f"{head} {a}/{b}: no plausible year, so no CELEX id")
+            return
+        celex = ids.celex_for_act(year, letter, number)
+        self.add("eu-act", s, e, document=ids.celex_id(celex), label=self.c.text[s:e])
+
+    def short(self, m: re.Match, p: str, form: str, note: str | None = None) -> None:
+        g = m.groupdict()
+        s, e = m.span()
+        pages, problem = _pages_tuple(g.get(p + "pages"))
+        part = G.PARTS.get(g.get(p + "part") or "")
+        if part and g.get(p + "partn"):
+            part = f"{part}-{g[p + 'partn']}"
+        self.add("short", s, e, short_form=form, note=note, pages=pages,
+                 pages_following=bool(g.get(p + "ev")), part=part)
+
+
+def _short_form_ok(text: str, s: int, e: int, form: str, has_tail: bool) -> bool:
+    """``Idem`` is a short form anywhere; ``idem``, ``aldaar`` (ordinary Dutch words)
+    only at the start of a footnote, after an opening bracket, or with a page."""
+    if form[0].isupper() and form.lower() != "aldaar":
+        return True
+    if has_tail:
+        return True
+    before = text[max(0, s - 3):s]
+    return not text[:s].strip(" ([*_\"'0123456789") or before.rstrip().endswith(("(", ";"))
+
+
+# ============================================================================ API
+
+
+def find_citations(text: str) -> list[FoundCitation]:
+    """All citations and short forms in ``text``, in text order, with spans in ``text``.
+
+    >>> [f.document for f in find_citations("Kamerstukken I 2025/26, 36 871, O, p. 5 en "
+    ...     "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 42.")]
+    ['kst-36871-O', 'kst-36871-O']
+    >>> f = find_citations("*Idem, p. 18.*")[0]; (f.short_form, f.pages)
+    ('Idem', (18,))
+    """
+    if not text:
+        return []
+    cleaned = _Cleaned(text)
+    ct = cleaned.text
+    b = _Builder(cleaned, text)
+    pos = 0
+    for cand in _candidates(ct):
+        if cand < pos:
+            continue
+        m = MASTER.match(ct, cand)
+        if not m:
+            continue
+        name = m.lastgroup
+        m = _SUB[name].match(ct, cand)
+        end = m.end()
+        if name == "k":
+            end = b.kamerstuk_chain(m, "k_", _chamber(m.group("k_ch")))
+        elif name == "c":
+            end = b.kamerstuk_chain(m, "c_", _chamber(m.group("c_ch")))
+        elif name == "b":
+            end = b.kamerstuk_chain(m, "b_", None)
+        elif name == "q":
+            g = m.groupdict()
+            dossier = ids.normalise_dossier(g["q_dos"], g.get("q_rom") or g.get("q_sub"))
+            b.add("kamerstuk", m.start(), m.end(), document=ids.kst_id(dossier, g["q_num"]),
+                  dossier=dossier, label=ids.kst_label(None, None, dossier, g["q_num"]))
+        elif name == "n":
+            g = m.groupdict()
+            dossier = ids.normalise_dossier(g["n_dos"], g.get("n_rom") or g.get("n_sub"))
+            b.add("kamerstuk", m.start(), m.end(), document=ids.kst_id(dossier, g["n_num"]),
+                  dossier=dossier, label=ids.kst_label(None, None, dossier, g["n_num"]))
+        elif name == "a":
+            b.aanhangsel(m)
+        elif name == "h":
+            b.handelingen(m)
+        elif name == "p":
+            b.publication(m)
+        elif name == "e":
+            b.eu_document(m)
+        elif name == "x":
+            b.celex(m.group("x_celex"), m.start(), m.end())
+        elif name == "y":
+            b.celex(m.group("y_celex"), m.start(), m.end())
+        elif name == "u":
+            b.eu_act(m)
+        elif name == "d":
+            nr = m.group("d_nr")
+            b.add("edossier", m.start(), m.end(), document=f"edossier-{nr}", dossier=nr,
+                  label=f"E-dossier {nr}", url="")
+        elif name == "l":
+            ecli = m.group("l_ecli").rstrip(".")
+            end = m.start() + len(ecli)
+            b.add("ecli", m.start(), end, document=ecli, label=ecli,
+                  url=ids.url_for("ecli", ecli))
+        elif name == "z":
+            b.short(m, "z_", "zie noot", note=m.group("z_n"))
+        elif name == "s":
+            form = G.SHORT_FORMS[m.group("s_form")]
+            has_tail = bool(m.group("s_pages") or m.group("s_part"))
+            if _short_form_ok(ct, m.start(), m.end(), m.group("s_form"), has_tail):
+                b.short(m, "s_", form)
+        pos = max(end, m.start() + 1)
+    b.out.sort(key=lambda f: f.span[0])
+    return b.out

@@ -1,0 +1,118 @@
+"""Resolve stage: turn found citations into :class:`Citation` records, resolving short forms.
+
+Semantics (DESIGN §2), with seed letter 181524 as the example:
+
+* ``Idem`` / ``Ibid.`` / ``t.a.p.`` / ``aldaar`` point at the LAST target of the previous
+  footnote (footnote order), and inherit its document PART: footnote 2 is
+  ``36 871, O, bijlage, p. 40``, footnote 3 ``Idem, p. 18`` -> ``kst-36871-O`` *bijlage*
+  p. 18. A page in the short form overrides the pages only; ``Idem.`` without a page
+  keeps the previous pages (footnotes 5 and 6 -> bijlage p. 41).
+* A short form after a full citation in the SAME footnote points at that citation
+  (``Kamerstukken II ..., p. 5; idem, p. 7``).
+* ``Zie noot 4`` points at all targets of footnote 4.
+* Never skip back past a footnote that could not be parsed: an Idem after it gets
+  warning ``idem-unresolved`` and no citation (a wrong link is worse than none).
+* An Idem after a footnote with two targets takes the last one and warns
+  ``idem-ambiguous``.
+* A footnote that cites nothing recognisable is kept and warned ``no-citation``;
+  a citation that cannot give a correct id warns ``malformed-citation``.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ..model import Citation, Issue
+from .find import FoundCitation, find_citations
+
+
+def _to_citation(fc: FoundCitation) -> Citation:
+    return Citation(
+        kind=fc.kind, document=fc.document or "", span=fc.span, text=fc.text,
+        dossier=fc.dossier, part=fc.part, pages=fc.pages, pages_following=fc.pages_following,
+        url=fc.url, label=fc.label,
+    )
+
+
+def _from_short(fc: FoundCitation, target: Citation, number: str) -> Citation:
+    """Copy ``target`` for the short form ``fc``: same document and part; pages from the
+    short form when it gives any (``Idem, p. 18``), else the target's pages."""
+    pages, following = target.pages, target.pages_following
+    if fc.pages:
+        pages, following = fc.pages, fc.pages_following
+    return replace(
+        target, span=fc.span, text=fc.text, part=fc.part or target.part, pages=pages,
+        pages_following=following, short_form=fc.short_form, resolved_from=number,
+        how="footnote",
+    )
+
+
+def resolve_footnotes(
+    footnotes: Sequence[tuple[str, str]], source: str = ""
+) -> list[tuple[list[Citation], list[Issue]]]:
+    """Citations and warnings for each footnote ``(number, text)``, in the given order.
+
+    Works on arbitrary lines of text too (``kamerxref cite -``: one line per footnote).
+
+    >>> out = resolve_footnotes([("2", "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40."),
+    ...                          ("3", "Idem, p. 18.")])
+    >>> c = out[1][0][0]; (c.document, c.part, c.pages, c.resolved_from)
+    ('kst-36871-O', 'bijlage', (18,), '2')
+    """
+    results: list[tuple[list[Citation], list[Issue]]] = []
+    by_number: dict[str, list[Citation]] = {}
+    prev: tuple[str, list[Citation]] | None = None  # previous footnote and its citations
+
+    for number, text in footnotes:
+        number = str(number)
+        where = f"footnote {number}"
+        issues: list[Issue] = []
+        cits: list[Citation] = []
+
+        def warn(code: str, message: str) -> None:
+            issues.append(Issue(source=source, where=where, code=code, message=message))
+
+        found = find_citations(text or "")
+        for fc in found:
+            if fc.kind == "malformed":
+                warn("malformed-citation", f"{fc.text!r}: {fc.problem}")
+                continue
+            if fc.kind != "short":
+                cits.append(_to_citation(fc))
+                continue
+            # ---- short forms
+            if fc.note is not None:  # zie noot n
+                targets = by_number.get(fc.note)
+                if not targets:
+                    warn("idem-unresolved",
+                         f"{fc.text!r} refers to footnote {fc.note}, which has no parsed citation")
+                    continue
+                cits.extend(_from_short(fc, t, fc.note) for t in targets)
+                continue
+            if cits:  # "…, p. 5; idem, p. 7": the citation just before, same footnote
+                cits.append(_from_short(fc, cits[-1], number))
+                continue
+            if prev is None:
+                warn("idem-unresolved", f"{fc.text!r} has no previous footnote to refer to")
+                continue
+            pnum, pcits = prev
+            if not pcits:
+                warn("idem-unresolved",
+                     f"{fc.text!r} follows footnote {pnum}, which has no parsed citation: "
+                     "not resolved (never skipping back past it)")
+                continue
+            if len(pcits) > 1:
+                warn("idem-ambiguous",
+                     f"{fc.text!r} follows footnote {pnum}, which cites {len(pcits)} sources: "
+                     f"taken as the last one, {pcits[-1].label or pcits[-1].document}")
+            cits.append(_from_short(fc, pcits[-1], pnum))
+
+        if not found:
+            snippet = " ".join((text or "").split())
+            if len(snippet) > 60:
+                snippet = snippet[:57] + "..."
+            warn("no-citation", f"cites nothing recognisable: {snippet!r}")
+        results.append((cits, issues))
+        by_number[number] = cits
+        prev = (number, cits)
+    return results
