@@ -30,7 +30,7 @@ import networkx as nx
 
 from .build import add_shares, build_graph, node_record, shares_edges, sources_of
 from .model import Issue
-from .pipeline import _load_one
+from .pipeline import _load_one, rename
 from .readers import input_files
 
 NODE_COLUMNS = ["id", "kind", "label", "attrs"]
@@ -75,13 +75,20 @@ def _tables(batch, renames: dict[int, str]):
     import pandas as pd
 
     letters, _ = batch
-    for pos, uid in renames.items():
-        letters[pos].uid = uid
+    for pos, (uid, first_source) in renames.items():
+        rename(letters[pos], uid, first_source)
     G = build_graph(letters, link_letters=False)
     nodes, edges = graph_tables(G)
     sources = [{"letter": l.id, "source": s} for l in letters for s in sorted(sources_of(l))]
-    return (pd.DataFrame(nodes, columns=NODE_COLUMNS), pd.DataFrame(edges, columns=EDGE_COLUMNS),
-            pd.DataFrame(sources, columns=["letter", "source"]))
+    return (_frame(nodes, NODE_COLUMNS), _frame(edges, EDGE_COLUMNS),
+            _frame(sources, ["letter", "source"]))
+
+
+def _frame(rows: list[dict], columns: list[str]):
+    """All-string columns, the same dtype whether empty or not (pandas 2 and 3)."""
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=columns).astype(str)
 
 
 def _merge_nodes(df):
@@ -110,8 +117,8 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
     # as the local build does (pipeline.disambiguate), in input order.
     loaded = client.map(_batch, batches, pure=False)
     summaries = client.gather(client.map(_summary, loaded, pure=False))
-    seen: set[str] = set()
-    renames: list[dict[int, str]] = []
+    seen: dict[str, str] = {}  # letter id -> source of its first letter
+    renames: list[dict[int, tuple[str, str]]] = []
     for ids, batch_issues in summaries:
         issues.extend(batch_issues)
         ren = {}
@@ -119,20 +126,22 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
             uid, n = lid, 2
             while uid in seen:
                 uid, n = f"{lid}-{n}", n + 1
-            seen.add(uid)
+            seen[uid] = source
             if uid != lid:
-                ren[pos] = uid
-                issues.append(Issue(source, "", "duplicate-kenmerk",
-                                    f"kenmerk read twice; this letter is {uid}"))
+                ren[pos] = (uid, seen[lid])
         renames.append(ren)
     # Phase 2, on the workers: node, edge and letter-source tables per batch.
     futures = client.map(_tables, loaded, renames, pure=False)
+    for ren in renames:
+        issues.extend(Issue("", "", "duplicate-kenmerk", f"kenmerk read twice: a letter "
+                            f"was renamed {uid} (first read from {first})")
+                      for uid, first in ren.values())
     node_parts = [client.submit(_pick, f, 0, pure=False) for f in futures]
     edge_parts = [client.submit(_pick, f, 1, pure=False) for f in futures]
     source_parts = [client.submit(_pick, f, 2, pure=False) for f in futures]
 
-    meta_n = pd.DataFrame({c: pd.Series(dtype="object") for c in NODE_COLUMNS})
-    meta_e = pd.DataFrame({c: pd.Series(dtype="object") for c in EDGE_COLUMNS})
+    meta_n = _frame([], NODE_COLUMNS)
+    meta_e = _frame([], EDGE_COLUMNS)
     nodes = dd.from_delayed(node_parts, meta=meta_n) if node_parts else dd.from_pandas(meta_n, npartitions=1)
     edges = dd.from_delayed(edge_parts, meta=meta_e) if edge_parts else dd.from_pandas(meta_e, npartitions=1)
     # shared nodes: shuffle by id so each id's records meet in one partition, then merge
@@ -144,15 +153,19 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
     for lid, src in zip(sources["letter"], sources["source"]):
         letter_sources.setdefault(lid, set()).add(src)
     shares = shares_edges(letter_sources)
-    share_rows = pd.DataFrame([{"source": a, "target": b, "key": "shares", "kind": "shares",
-                                "attrs": json.dumps(attrs, sort_keys=True, ensure_ascii=False)}
-                               for a, b, attrs in shares], columns=EDGE_COLUMNS)
+    share_rows = _frame([{"source": a, "target": b, "key": "shares", "kind": "shares",
+                          "attrs": json.dumps(attrs, sort_keys=True, ensure_ascii=False)}
+                         for a, b, attrs in shares], EDGE_COLUMNS)
     if len(share_rows):
         edges = dd.concat([edges, dd.from_pandas(share_rows, npartitions=1)])
 
     out = Path(out_dir)
-    nodes.to_parquet(str(out / "nodes"), write_index=False, overwrite=True)
-    edges.to_parquet(str(out / "edges"), write_index=False, overwrite=True)
+    import pyarrow as pa
+
+    nodes.to_parquet(str(out / "nodes"), write_index=False, overwrite=True,
+                     schema=pa.schema([(c, pa.string()) for c in NODE_COLUMNS]))
+    edges.to_parquet(str(out / "edges"), write_index=False, overwrite=True,
+                     schema=pa.schema([(c, pa.string()) for c in EDGE_COLUMNS]))
     return out, issues
 
 

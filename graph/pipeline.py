@@ -78,8 +78,14 @@ def disambiguate(letters: list[Letter]) -> None:
         n = 2
         while f"{lid}-{n}" in first:
             n += 1
-        letter.uid = f"{lid}-{n}"
+        rename(letter, f"{lid}-{n}", first[lid].source)
         first[letter.uid] = letter
-        letter.warnings.append(Issue(letter.source, "", "duplicate-kenmerk",
-                                     f"kenmerk {letter.kenmerk} was also read from "
-                                     f"{first[lid].source}; this letter is {letter.uid}"))
+
+
+def rename(letter: Letter, uid: str, first_source: str) -> Issue:
+    """Give a letter whose kenmerk was met before its own id, with a warning."""
+    letter.uid = uid
+    issue = Issue(letter.source, "", "duplicate-kenmerk",
+                  f"kenmerk {letter.kenmerk} was also read from {first_source}; this letter is {uid}")
+    letter.warnings.append(issue)
+    return issue

@@ -73,9 +73,18 @@ def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False):
         if len(files) > 20:
             with click.progressbar(length=len(files), label="reading letters", file=sys.stderr) as bar:
                 letters, issues = load_letters(paths, jobs=jobs, progress=bar.update)
-            return Corpus(letters, issues)
+            return _checked(Corpus(letters, issues))
     letters, issues = load_letters(paths, jobs=jobs)
-    return Corpus(letters, issues)
+    return _checked(Corpus(letters, issues))
+
+
+def _checked(corpus):
+    """No letter at all is a user error: say why in one line (the first unreadable file)."""
+    if not corpus.letters:
+        more = f" (and {len(corpus.issues) - 1} more unreadable files)" if len(corpus.issues) > 1 else ""
+        reason = str(corpus.issues[0]) if corpus.issues else "no letters"
+        raise UserError(f"{reason}{more}")
+    return corpus
 
 
 def _report(corpus, quiet: bool = False) -> None:

@@ -70,7 +70,7 @@ def _edges(G, u, v):
     ("kst-36871-O/p5", "kst-36871-O", ["page_of"]),
     ("kst-36871-O/bijlage", "kst-36871-O", ["part_of"]),
     ("kst-36871-O", "dossier-36871", ["in_dossier"]),
-    ("letter-180760", "com-2026-45", ["about"]),
+    ("letter-180760", "com-2026-45", ["about", "cites"]),  # betreft + "de mededeling COM(2026)45" in the text
     ("letter-180760", "kst-32317-PY/p2", ["cites"]),
     ("letter-181524", "actor-minister-asiel-en-migratie", ["addressed_to"]),
     ("letter-180760", "actor-ek-commissie-ia-jbz", ["sent_by"]),

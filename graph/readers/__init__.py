@@ -78,7 +78,11 @@ def read_file(path: str | Path) -> Letter:
         raise InputError(str(path), "is a folder, not a file")
     fmt = detect_format(p)
     if fmt is None:
-        raise InputError(str(path), f"unsupported format ({p.suffix or 'no extension'})")
+        with open(p, "rb") as fh:
+            binary = b"\x00" in fh.read(4096)
+        what = "binary file" if binary else "unsupported format"
+        raise InputError(str(path), f"{what} ({p.suffix or 'no extension'}): kamerxref reads "
+                                    "letters as .txt/.md, .docx, and officielebekendmakingen .xml")
     for name, _, read in READERS:
         if name == fmt:
             return read(p)
