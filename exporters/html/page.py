@@ -1,0 +1,130 @@
+"""Assembling one self-contained HTML file: template, inlined vis-network, data, script.
+
+Why not pyvis's own ``Network.write_html``: in pyvis 0.3.2 ``cdn_resources="in_line"``
+still loads Bootstrap from a CDN, ``from_nx`` is quadratic and mutates the graph, and its
+template turns a node ``title`` containing markup into live HTML. So the page is our own
+template (``explorer.html``, ``explorer.css``, ``explorer.js``) and only the vis-network
+9.1.2 build that pyvis ships (``pyvis/lib/vis-9.1.2/vis-network.min.js`` and ``.css``) is
+read from the installed pyvis package and inlined -- never copied into this repository.
+
+Safety, in layers:
+
+* every string rendered server-side goes through :func:`html.escape`;
+* the data travels as JSON in ``<script type="application/json">`` with ``<``, ``>``,
+  ``&``, U+2028 and U+2029 written as ``\\u003c`` ... so a ``</script>`` in a footnote
+  cannot end the element; the script reads it with ``JSON.parse`` and builds the DOM
+  with ``textContent``;
+* a Content-Security-Policy ``<meta>`` allows only the two inline scripts of the page, by
+  their SHA-256 hash: even a payload that slipped into the markup could not run, and
+  ``default-src 'none'`` forbids every request (images only as ``data:`` URIs, which the
+  vis-network CSS uses for its icons).
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import html
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+VIS_VERSION_DIR = "vis-9.1.2"
+_MARKER = re.compile(r"@@KX_([A-Z_]+)@@")
+
+
+class AssetError(RuntimeError):
+    """A template or the vis-network build could not be read."""
+
+
+@functools.lru_cache(maxsize=None)
+def vis_assets() -> tuple[str, str]:
+    """(vis-network.min.js, vis-network.css) from the installed pyvis package."""
+    try:
+        import pyvis
+    except ImportError as exc:  # pragma: no cover - pyvis is a dependency
+        raise AssetError("pyvis is not installed: the HTML views inline its vis-network "
+                         "build (pip install pyvis)") from exc
+    base = Path(pyvis.__file__).resolve().parent / "lib" / VIS_VERSION_DIR
+    try:
+        js = (base / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (base / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise AssetError(f"{base}: vis-network files not found in the pyvis package "
+                         f"({exc.strerror})") from exc
+    _check_inline_script(js, str(base / "vis-network.min.js"))
+    # the source map is not shipped; a devtools request for it would be a stray request
+    js = re.sub(r"\n//# sourceMappingURL=\S*\s*$", "\n", js)
+    return js, css
+
+
+@functools.lru_cache(maxsize=None)
+def own_asset(name: str) -> str:
+    """A template file installed next to this module (``explorer.js`` ...)."""
+    try:
+        return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise AssetError(f"{name}: HTML template file missing from the package") from exc
+
+
+def _check_inline_script(js: str, name: str) -> None:
+    low = js.lower()
+    if "</script" in low or "<!--" in low:
+        raise AssetError(f"{name}: contains '</script' or '<!--' and cannot be inlined")
+
+
+def script_json(obj: Any) -> str:
+    """JSON for a ``<script type="application/json">`` element.
+
+    ``{"text": "</script><script>alert(1)</script>"}`` ->
+    ``{"text":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"}``;
+    JSON.parse gives back the exact string. Keys are sorted: same data, same bytes.
+    """
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@functools.lru_cache(maxsize=8)
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def esc(value: Any) -> str:
+    """html.escape for text and attribute values (quotes included)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def assemble(*, title: str, mode: str, data: dict[str, Any], header: str, toolbar: str,
+             legend: str, body: str) -> str:
+    """Fill ``explorer.html``. ``header``/``toolbar``/``legend``/``body`` are HTML built
+    by :mod:`.render` with every document string escaped; ``title`` is plain text."""
+    vis_js, vis_css = vis_assets()
+    app_js = own_asset("explorer.js")
+    _check_inline_script(app_js, "explorer.js")
+    csp = ("default-src 'none'; "
+           f"script-src '{_sha256(vis_js)}' '{_sha256(app_js)}'; "
+           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+    values = {
+        "CSP": esc(csp),
+        "TITLE": esc(title),
+        "MODE": esc(mode),
+        "VIS_CSS": vis_css.replace("</", "<\\/"),
+        "APP_CSS": own_asset("explorer.css").replace("</", "<\\/"),
+        "HEADER": header,
+        "TOOLBAR": toolbar,
+        "LEGEND": legend,
+        "BODY": body,
+        "DATA": script_json(data),
+        "VIS_JS": vis_js,
+        "APP_JS": app_js,
+    }
+
+    def fill(m: re.Match[str]) -> str:
+        return values[m.group(1)]
+
+    # one pass over the template only: inserted text is never scanned for markers
+    return _MARKER.sub(fill, own_asset("explorer.html"))
