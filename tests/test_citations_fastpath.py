@@ -1,0 +1,136 @@
+"""The fast path of the citation engine gives exactly the records of the straightforward one.
+
+The throughput work of issue 4 (a cleaning shortcut for footnotes with nothing to clean,
+one trigger scan over a whole batch, first-character dispatch instead of the sixteen-way
+MASTER alternation, recurring footnotes read once, the collector paused) must not change
+a single result. ``find_citations_reference`` / ``resolve_footnotes_reference`` keep the
+straightforward path (every text cleaned the long way, MASTER at every candidate, one
+footnote at a time); here both run on the benchmark's generated corpus (the same
+generator and seed as ``benchmarks/bench_citations.py``), on the seed footnotes, on the
+citation table, and on noisy variants of all of them (markdown emphasis, link residue,
+line breaks, OCR hyphenation) so the cleaning map is exercised too.
+"""
+from __future__ import annotations
+
+import dataclasses
+import gc
+import importlib.util
+import random
+from pathlib import Path
+
+import pytest
+
+from kamerxref.graph.citations import find as F
+from kamerxref.graph.citations import resolve_footnotes
+from kamerxref.graph.citations.find import (
+    find_citations,
+    find_citations_many,
+    find_citations_reference,
+)
+from kamerxref.graph.citations.resolve import resolve_footnotes_reference
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_citations", ROOT / "benchmarks" / "bench_citations.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+BENCH = _bench()
+SEED_FOOTNOTES = BENCH.seed_footnotes()
+TABLE_TEXTS = [
+    line.split("\t")[0]
+    for line in (HERE / "citations_table.tsv").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+def _noisy(text: str, rng: random.Random) -> str:
+    """One of the disturbances the cleaner removes, as real letters carry them."""
+    how = rng.randrange(6)
+    if how == 0:
+        return f"*{text}*"
+    if how == 1:
+        return text.replace(", ", ",\n", 1)
+    if how == 2:
+        return text.replace("Kamerstukken", "Kamer-\nstukken").replace("Handelingen", "Hande- lingen")
+    if how == 3:
+        return f"<sup>7</sup> {text}"
+    if how == 4:
+        return text.replace("E2", "[E2", 1).replace(".", "](#).", 1) if "E2" in text else text + "  "
+    return text.replace(" ", "\u00a0", 2)
+
+
+def _records(results):
+    return [([dataclasses.astuple(c) for c in cits], [dataclasses.astuple(i) for i in issues])
+            for cits, issues in results]
+
+
+def _found(found):
+    return [dataclasses.astuple(f) for f in found]
+
+
+def _corpus(seed: int, size: int) -> list[tuple[str, str]]:
+    return BENCH.generate(random.Random(seed), size)
+
+
+@pytest.mark.parametrize("seed", [4, 11])
+def test_resolve_matches_reference_on_benchmark_corpus(seed):
+    corpus = _corpus(seed, 300_000) + SEED_FOOTNOTES
+    fast = resolve_footnotes(corpus, "bench")
+    assert sum(len(c) for c, _ in fast) > 5000  # the corpus really cites things
+    assert _records(fast) == _records(resolve_footnotes_reference(corpus, "bench"))
+
+
+def test_resolve_matches_reference_on_noisy_corpus():
+    rng = random.Random(7)
+    corpus = [(n, _noisy(t, rng)) for n, t in _corpus(5, 100_000) + SEED_FOOTNOTES]
+    corpus += [(str(i), _noisy(t, rng)) for i, t in enumerate(TABLE_TEXTS)]
+    assert _records(resolve_footnotes(corpus)) == _records(resolve_footnotes_reference(corpus))
+
+
+@pytest.mark.parametrize("texts", ["seeds", "table", "noisy-table"])
+def test_find_matches_reference(texts):
+    rng = random.Random(3)
+    pick = {
+        "seeds": [t for _, t in SEED_FOOTNOTES],
+        "table": TABLE_TEXTS,
+        "noisy-table": [_noisy(t, rng) for t in TABLE_TEXTS],
+    }[texts]
+    reference = [_found(find_citations_reference(t)) for t in pick]
+    assert [_found(find_citations(t)) for t in pick] == reference
+    assert [_found(f) for f in find_citations_many(pick)] == reference
+
+
+def test_batch_keeps_texts_apart():
+    """A citation at the end of one footnote never runs on into the next one."""
+    texts = ["Zie Stb.", "2018, 84.", "", "Kamerstukken II 2019/20, 35", "300, nr. 1", "Idem"]
+    assert [_found(f) for f in find_citations_many(texts)] == [
+        _found(find_citations_reference(t)) for t in texts]
+
+
+def test_dispatch_covers_master():
+    """Every pattern is tried at every character it can start with: the first-character
+    sets read from the patterns themselves (``K``/``k`` for Kamerstukken)."""
+    first = dict(F._FIRST)
+    assert first["k"].pattern == "[Kk]"
+    assert first["n"].pattern == "[n]"
+    assert [name for name, _ in F._patterns_at("K")] == ["k", "u"]
+    assert [name for name, _ in F._patterns_at("2")] == ["b", "q", "y"]
+    assert F._patterns_at("x") == ()
+
+
+def test_collector_state_restored():
+    assert gc.isenabled()
+    resolve_footnotes([("1", "Stb. 2018, 84.")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        resolve_footnotes([("1", "Stb. 2018, 84.")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
