@@ -5,12 +5,11 @@ spans, footnote markers with their offset), never on line positions:
 
 1. A footnote is anchored where its marker stands (paragraph + character offset).
 2. A question cites the footnotes anchored since the previous question of the same
-   paragraph or numbered item: ``direct`` when the marker stands inside the question
-   itself, ``paragraph`` when it stands in the context sentences before it.
-   In letter 181524, D66: "... problemen kunnen ontstaan ten aanzien van individuele
-   gevallen.[2] Clingendael verwacht praktische complicaties en rechtszaken. Deze leden
-   vragen de regering of zij kan aangeven hoe ..." -> the question cites footnote 2,
-   ``how="paragraph"``.
+   paragraph or numbered item, in the question itself or in the context sentences just
+   before it (``direct``). In letter 181524, D66: "... problemen kunnen ontstaan ten
+   aanzien van individuele gevallen.[2] Clingendael verwacht praktische complicaties en
+   rechtszaken. Deze leden vragen de regering of zij kan aangeven hoe ..." -> the
+   question cites footnote 2, ``how="direct"``.
 3. A question with no new footnote inherits the citations of the previous question of
    its paragraph (``paragraph``).
 4. A context paragraph that carries footnotes but asks nothing passes them to the
@@ -70,11 +69,7 @@ def attribute(letter: Letter) -> list[Attribution]:
         previous: list[tuple[str, str]] = []
         prev_end = -1
         for q in questions:
-            new = [
-                (m.number, "direct" if m.offset >= q.start else "paragraph")
-                for m in markers[para.index]
-                if prev_end < m.offset <= q.end
-            ]
+            new = [(m.number, "direct") for m in markers[para.index] if prev_end < m.offset <= q.end]
             if new:
                 got = new
             elif previous:  # rule 3; what came by rule 4 keeps its weaker "section"

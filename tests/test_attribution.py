@@ -2,12 +2,17 @@
 letter 181524, worked out by hand from the text, and letter 180760's letter-level sources.
 
 How each row was derived (seed 000, question numbers in document order):
+- ``direct``: the footnotes anchored since the previous question of the paragraph, in the
+  question or in the context sentences just before it; ``paragraph``: inherited from the
+  previous question of the paragraph; ``section``: from a context paragraph before it.
 - D66 paragraph 2: fn 2 stands in the context sentence before q1 ("Deze leden vragen de
-  regering of zij kan aangeven hoe ...") -> paragraph; q2 ("Wanneer ... voordoen?") has
-  no new footnote and inherits from q1.
+  regering of zij kan aangeven hoe ...") -> direct; q2 ("Wanneer ... voordoen?") has
+  no new footnote and inherits from q1 -> paragraph.
 - D66 paragraph 3 (split by the page break): fn 3 before q3-q6, fn 4 before q7-q9.
 - q10 is the indirect question "vragen de leden ... of de regering het beeld deelt ...
   tot stand komt.[5]": the marker is inside it -> direct; q11 inherits.
+- q14 ("Wat is volgens de regering dichtbij genoeg?") gets fn 7 and fn 8 from the two
+  sentences before it; q15 gets fn 9 from the sentence between q14 and q15.
 - fn 5, 6 are "*Idem.*" after fn 4 (bijlage p. 41); fn 9, 10 are "*Idem.*" after fn 8 (p. 5);
   fn 13 "Idem." after fn 12 (p. 9); fn 15 "Idem, p. 9." after fn 14 (p. 4) -> p. 9;
   fn 18 "Idem, p. 15." after fn 17 (p. 6); fn 19 "Idem." -> p. 15; fn 25 "Idem, p. 2." -> p. 2.
@@ -26,26 +31,26 @@ P = "kst-36871-O/p"
 
 # index: (fracties, {target: (how, footnotes)})
 EXPECTED_000 = {
-    1: ("D66", {B + "40": ("paragraph", ("2",))}),
+    1: ("D66", {B + "40": ("direct", ("2",))}),
     2: ("D66", {B + "40": ("paragraph", ("2",))}),
-    3: ("D66", {B + "18": ("paragraph", ("3",))}),
+    3: ("D66", {B + "18": ("direct", ("3",))}),
     4: ("D66", {B + "18": ("paragraph", ("3",))}),
     5: ("D66", {B + "18": ("paragraph", ("3",))}),
     6: ("D66", {B + "18": ("paragraph", ("3",))}),
-    7: ("D66", {B + "41": ("paragraph", ("4",))}),
+    7: ("D66", {B + "41": ("direct", ("4",))}),
     8: ("D66", {B + "41": ("paragraph", ("4",))}),
     9: ("D66", {B + "41": ("paragraph", ("4",))}),
     10: ("D66", {B + "41": ("direct", ("5",))}),
     11: ("D66", {B + "41": ("paragraph", ("5",))}),
-    12: ("D66", {B + "41": ("paragraph", ("6",))}),
+    12: ("D66", {B + "41": ("direct", ("6",))}),
     13: ("D66", {B + "41": ("paragraph", ("6",))}),
-    14: ("D66", {B + "30": ("paragraph", ("7",)), P + "5": ("paragraph", ("8",))}),
-    15: ("D66", {P + "5": ("paragraph", ("9",))}),
-    16: ("D66", {P + "5": ("paragraph", ("10",))}),
+    14: ("D66", {B + "30": ("direct", ("7",)), P + "5": ("direct", ("8",))}),
+    15: ("D66", {P + "5": ("direct", ("9",))}),
+    16: ("D66", {P + "5": ("direct", ("10",))}),
     17: ("D66", {P + "5": ("paragraph", ("10",))}),
-    18: ("D66", {P + "5": ("paragraph", ("11",))}),
+    18: ("D66", {P + "5": ("direct", ("11",))}),
     19: ("D66", {P + "5": ("paragraph", ("11",))}),
-    20: ("D66", {P + "9": ("paragraph", ("12", "13"))}),
+    20: ("D66", {P + "9": ("direct", ("12", "13"))}),
     21: ("D66", {P + "9": ("paragraph", ("12", "13"))}),
     22: ("D66", {P + "9": ("paragraph", ("12", "13"))}),
     23: ("D66", {P + "9": ("paragraph", ("12", "13"))}),

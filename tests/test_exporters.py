@@ -67,7 +67,7 @@ def test_citations_csv_opens_in_pandas_with_types(out):
     assert str(df["page"].dtype) == "Int64"
     row = df[(df.question == "letter-181524/q1")].iloc[0]
     assert (row.target, row.page, row.part, row.how, row.footnotes) == (
-        "kst-36871-O/bijlage/p40", 40, "bijlage", "paragraph", "2")
+        "kst-36871-O/bijlage/p40", 40, "bijlage", "direct", "2")
     assert row.url == "https://zoek.officielebekendmakingen.nl/kst-36871-O.html"
     # q14 cites two pages through two footnotes; q36 two targets through one footnote
     assert len(df[df.question == "letter-181524/q14"]) == 2

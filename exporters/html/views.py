@@ -75,7 +75,7 @@ NODE_STYLE: dict[str, dict[str, str]] = {
 #: ``cites`` edges by attribution confidence (DESIGN §3), other edges thin and grey.
 HOW_STYLE: dict[str, dict[str, Any]] = {
     "direct": {"color": "#0d47a1", "width": 2.5, "dashes": False,
-               "name": "direct: marker inside the question"},
+               "name": "direct: footnote since the previous question"},
     "paragraph": {"color": "#2e7d32", "width": 1.8, "dashes": [8, 4],
                   "name": "paragraph: earlier in the paragraph"},
     "section": {"color": "#e65100", "width": 1.5, "dashes": [2, 4],

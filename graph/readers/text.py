@@ -353,6 +353,9 @@ def _soft_join(prev: str, nxt: str) -> str:
 
 
 class _TextReader:
+    """One reading of one letter; :meth:`run` goes through the steps of the module
+    docstring in order and returns the filled :class:`Letter`."""
+
     def __init__(self, text: str, source: str):
         self.source = source
         text = text.replace("\r\n", "\n").replace("\r", "\n")
