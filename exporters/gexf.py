@@ -1,17 +1,62 @@
-"""``graph.gexf`` for Gephi (networkx's GEXF 1.2 writer).
+"""``graph.gexf`` (GEXF 1.2) for Gephi.
 
-networkx stamps ``lastmodifieddate`` with today's date; the build date must not make two
-builds of the same letters differ, so the stamp is the newest letter date instead.
+Streams the document networkx writes (node ``label`` as the element's label, edge keys in
+the ``networkx_key`` attribute, ``weight`` on the edge element), so ``nx.read_gexf`` reads
+the same graph back. The ``lastmodifieddate`` stamp is the newest letter date, not the
+build date, so two builds of the same letters are identical. See :mod:`.xmlattrs` for why
+it does not call ``nx.generate_gexf``.
 """
 from __future__ import annotations
 
-import re
-
 import networkx as nx
+
+from .xmlattrs import declare, esc, fmt
+
+_GEXF_TYPE = {"boolean": "boolean", "int": "long", "double": "double", "string": "string"}
+
+
+def _attributes(cls: str, types: dict[str, str]) -> list[str]:
+    out = [f'    <attributes mode="static" class="{cls}">']
+    out.extend(f'      <attribute id="{i}" title="{esc(name)}" type="{_GEXF_TYPE[t]}" />'
+               for i, (name, t) in enumerate(types.items()))
+    out.append("    </attributes>")
+    return out
+
+
+def _attvalues(data: dict, ids: dict[str, int], indent: str) -> list[str]:
+    vals = [f'{indent}  <attvalue for="{ids[k]}" value="{fmt(v)}" />' for k, v in data.items() if k in ids]
+    return [f"{indent}<attvalues>", *vals, f"{indent}</attvalues>"] if vals else []
 
 
 def to_gexf(G: nx.MultiDiGraph) -> str:
     dates = sorted(d for _, d in G.nodes(data="datum") if d)
     stamp = dates[-1] if dates else "1970-01-01"
-    text = "\n".join(nx.generate_gexf(G, encoding="utf-8", prettyprint=True)) + "\n"
-    return re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{stamp}"', text, count=1)
+    node_types = declare((d for _, d in G.nodes(data=True)), skip={"label"})
+    edge_types = declare((d for _, _, d in G.edges(data=True)), skip={"weight"})
+    edge_types["networkx_key"] = "string"
+    node_ids = {k: i for i, k in enumerate(node_types)}
+    edge_ids = {k: i for i, k in enumerate(edge_types)}
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<gexf xmlns="http://www.gexf.net/1.2draft" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
+           'version="1.2">',
+           f'  <meta lastmodifieddate="{stamp}">', "    <creator>kamerxref</creator>", "  </meta>",
+           '  <graph defaultedgetype="directed" mode="static" name="">']
+    out += _attributes("edge", edge_types) + _attributes("node", node_types)
+    out.append("    <nodes>")
+    for n, d in G.nodes(data=True):
+        out.append(f'      <node id="{esc(n)}" label="{esc(d.get("label", n))}">')
+        out += _attvalues(d, node_ids, "        ")
+        out.append("      </node>")
+    out.append("    </nodes>")
+    out.append("    <edges>")
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        weight = f' weight="{fmt(d["weight"])}"' if "weight" in d else ""
+        out.append(f'      <edge source="{esc(u)}" target="{esc(v)}" id="{i}"{weight}>')
+        out += _attvalues({**d, "networkx_key": k}, edge_ids, "        ")
+        out.append("      </edge>")
+    out.append("    </edges>")
+    out.append("  </graph>")
+    out.append("</gexf>")
+    return "\n".join(out) + "\n"

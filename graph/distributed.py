@@ -28,7 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .build import add_shares, build_graph, node_record, shares_edges, sources_of
+from .build import build_graph, node_record, shares_edges, sources_of
 from .model import Issue
 from .pipeline import _load_one, rename
 from .readers import input_files
@@ -71,9 +71,7 @@ def _pick(t, i):
     return t[i]
 
 
-def _tables(batch, renames: dict[int, str]):
-    import pandas as pd
-
+def _tables(batch, renames: dict[int, tuple[str, str]]):
     letters, _ = batch
     for pos, (uid, first_source) in renames.items():
         rename(letters[pos], uid, first_source)

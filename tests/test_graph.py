@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import networkx as nx
 import pytest
 
 from conftest import SEED_000, SEED_002

@@ -193,7 +193,7 @@ def looks_like_answers(texts) -> bool:
         t = t.strip()
         if not vraag and re.match(r"^Vraag\s+\d{1,3}\b", t, re.IGNORECASE):
             vraag = True
-        elif not antwoord and _antwoord(t):
+        elif not antwoord and len(t) < 400 and "ntwoord" in t.lower() and _antwoord(t):
             antwoord = True
         if vraag and antwoord:
             return True
@@ -475,7 +475,6 @@ def build_answer_letter(doc: RawDocument) -> Letter:
 
     # -- structure: questions and answers ----------------------------------------------
     letter_paras: list[Paragraph] = []
-    markers_by_para: list[list[FootnoteMarker]] = []
 
     def add_paragraph(kind: str, idxs: list[int], number: str | None = None) -> int | None:
         pieces, markers = [], []

@@ -32,7 +32,6 @@ import re
 import zipfile
 from pathlib import Path
 
-from lxml import etree
 
 from ..model import Footnote, FootnoteMarker, Issue, Letter, Paragraph
 from .answers import (RawDocument, RawNote, RawParagraph, build_answer_letter, clean_text,
