@@ -216,8 +216,13 @@ def _part(p: str) -> str:
     return rf"(?:,? ?(?P<{p}part>{_alt(G.PARTS)})(?: (?P<{p}partn>\d{{1,2}})(?!\d))?)?"
 
 
-_NUM_ITEM = r"(?:\d{1,5}[a-z]?|[A-Z]{1,3})(?![\w])"
-_NUM_LIST = rf"{_NUM_ITEM}(?:(?: ?[-–] ?| en | & |, ){_NUM_ITEM}){{0,30}}"
+#: ``nrs. 520 en 548`` or ``nrs. A en B``: a list is all numbers or all letters, so that
+#: ``nr. 746 en HR 3 december 2014`` and ``nr. 563 en COM(2021)267`` stop after the number.
+_NUM_JOIN = r"(?: ?[-–] ?| en | & |, )"
+_NUM_DIGITS = r"\d{1,5}[a-z]?(?![\w])"
+_NUM_LETTERS = r"[A-Z]{1,3}(?![\w(])"
+_NUM_LIST = (rf"(?:{_NUM_DIGITS}(?:{_NUM_JOIN}{_NUM_DIGITS}){{0,30}}"
+             rf"|{_NUM_LETTERS}(?:{_NUM_JOIN}{_NUM_LETTERS}){{0,30}})")
 
 
 def _numbers(p: str, head: bool) -> str:
@@ -280,7 +285,7 @@ _PATTERNS: list[tuple[str, str]] = [
           rf"(?:,? ?(?:{_NUM_MARK}\.? ?)?(?P<p_b>\d{{1,6}})(?![\d/]))?"),
     # COM(2026)45 / COM(2021) 752 final / SWD(2024) 12 / COM/2021/752
     ("e", rf"(?<![\w])(?P<e_ser>{_alt(G.EU_SERIES)}) ?(?:\( ?(?P<e_y>\d{{4}}) ?\)|/(?P<e_y2>\d{{4}})/) ?"
-          rf"(?P<e_n>\d{{1,5}})(?!\d)(?: ?(?:final|def\.|definitief|FIN)(?![\w]))?"),
+          rf"(?P<e_n>\d{{1,5}})(?!\d)(?: ?(?:final|def\.|definitief|FIN)(?![\w]))?" + _pages("e_")),
     # CELEX:32013R0604
     ("x", r"(?<![\w])(?:CELEX|Celex|celex)(?:-nummer)?:? ?(?P<x_celex>[0-9CE]\d{4}[A-Z]{1,2}\d{4})(?![\w])"),
     # Verordening (EU) 2024/1351 / Richtlijn 2013/32/EU / Verordening (EG) nr. 1560/2003
@@ -733,7 +738,9 @@ class _Builder:
         g = m.groupdict()
         year = g.get("e_y") or g.get("e_y2")
         doc = ids.eu_document_id(g["e_ser"], year, g["e_n"])
-        self.add("eu-document", m.start(), m.end(), document=doc,
+        pages, _ = _pages_tuple(g.get("e_pages"))  # "COM(2025)397, p. 28"
+        self.add("eu-document", m.start(), m.end(), document=doc, pages=pages,
+                 pages_following=bool(g.get("e_ev")),
                  label=f"{g['e_ser']}({year}) {int(g['e_n'])}")
 
     def celex(self, celex: str, s: int, e: int) -> None:
