@@ -32,12 +32,21 @@ __all__ = ["Corpus", "View", "load", "from_text", "parse_citations", "default_da
 
 
 def default_data() -> Path:
-    """The folder of bundled sample letters (``data/``), the default input."""
+    """The folder of bundled sample letters (``data/``), the default input.
+
+    >>> sorted(p.name for p in default_data().glob("*.txt"))
+    ['000_b50105430c9bb7d0.txt', '002_7ac5984d77b17826.txt']
+    """
     return Path(str(resources.files("kamerxref.data")))
 
 
 def build_date() -> _dt.date:
-    """Today, or the date of ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` when set (reproducible builds): the
+    date "days left" is counted from (letter 181524 is due 2026-07-21).
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1782000000"; build_date()   # doctest: +SKIP
+    datetime.date(2026, 6, 21)
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
@@ -92,12 +101,18 @@ class Corpus:
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        """The citation graph (``networkx.MultiDiGraph``, DESIGN §4)."""
+        """The citation graph (``networkx.MultiDiGraph``, DESIGN §4).
+
+        >>> corpus.graph.nodes["kst-36871-O/bijlage/p40"]["kind"]     # doctest: +SKIP
+        'page'
+        """
         return build_graph(self.letters)
 
     @property
     def warnings(self) -> list[Issue]:
-        """Every warning: unreadable files, then each letter's own."""
+        """Every warning: unreadable files, then each letter's own, e.g.
+        ``data/x.txt:line 80, footnote 5: Idem after a footnote with two targets`` (the
+        bundled letters 181524 and 180760 read without any)."""
         return list(self.issues) + [w for l in self.letters for w in l.warnings]
 
     # -- tables ------------------------------------------------------------------
@@ -128,7 +143,12 @@ class Corpus:
 
     def citations(self):
         """One row per question × cited node (page, else part, else document), with the
-        footnotes it came through, ``how`` and the official URL."""
+        footnotes it came through, ``how`` and the official URL.
+
+        >>> corpus.citations().query("question == 'letter-181524/q1'")[["target", "how"]]  # doctest: +SKIP
+                            target     how
+        0  kst-36871-O/bijlage/p40  direct
+        """
         return _table(_tables.citation_rows(self.graph), _tables.CITATION_COLUMNS, "CitationRow")
 
     # -- queries -----------------------------------------------------------------
@@ -149,7 +169,8 @@ class Corpus:
         return _q.most_cited(self.graph, kind, n)
 
     def sharing(self, letter: str | None = None) -> list[tuple[str, str, list[str]]]:
-        """Pairs of letters citing common sources, with the shared ids."""
+        """Pairs of letters citing common sources, with the shared ids:
+        ``[("letter-181524", "letter-190001", ["dossier-36871", "kst-36871-O", ...])]``."""
         return _q.letters_sharing(self.graph, letter)
 
     def per_fractie(self, letter: str | None = None) -> dict[str, int]:
@@ -157,12 +178,14 @@ class Corpus:
         return _q.questions_per_fractie(self.graph, letter)
 
     def co_cited(self, kind: str = "page", min_count: int = 1) -> list[tuple[str, str, int]]:
-        """Pairs of pages (or documents) cited by the same question."""
+        """Pairs of pages (or documents) cited by the same question: in letter 181524
+        ``("kst-36871-O/bijlage/p42", "kst-36871-O/p5", 3)``."""
         return _q.co_cited(self.graph, kind, min_count)
 
     # -- views and files -----------------------------------------------------------
     def view(self, letter: str | None = None, today: _dt.date | None = None, height: int = 720) -> View:
-        """The interactive explorer: one letter (``"letter-181524"``) or the whole corpus."""
+        """The interactive explorer: one letter (``"letter-181524"``) or the whole corpus;
+        in Jupyter the returned :class:`View` shows itself inline."""
         from kamerxref.exporters import html as _html
 
         today = today or build_date()
@@ -171,13 +194,18 @@ class Corpus:
         return View(page, height)
 
     def export(self, fmt: str, path: str | Path, today: _dt.date | None = None) -> Path:
-        """Write one output: ``html``, ``json``, ``graphml``, ``gexf`` or ``csv``."""
+        """Write one output: ``html``, ``json``, ``graphml``, ``gexf`` or ``csv``.
+
+        >>> corpus.export("graphml", "kamerxref.graphml")   # doctest: +SKIP  (Gephi, yEd)
+        >>> corpus.export("html", "letter-181524.html")      # doctest: +SKIP
+        """
         if fmt == "html":
             return self.view(today=today).save(path)
         return _export_data(self.graph, fmt, path)
 
     def build(self, out_dir: str | Path = "kamerxref-out", today: _dt.date | None = None) -> list[Path]:
-        """Write everything ``kamerxref build`` writes; returns the paths, sorted."""
+        """Write everything ``kamerxref build`` writes; returns the paths, sorted:
+        ``index.html``, ``letters/letter-181524.html``, ``graph.json`` ... ."""
         from kamerxref.exporters import html as _html
 
         out = Path(out_dir)
@@ -198,7 +226,12 @@ def load(*paths: str | Path, jobs: int = 1) -> Corpus:
 
 
 def from_text(*texts: str, source: str = "<text>") -> Corpus:
-    """Read letters given as strings (the text format of the seeds)."""
+    """Read letters given as strings (the text format of the seeds in ``data/``).
+
+    >>> text = open("data/002_7ac5984d77b17826.txt").read()          # doctest: +SKIP
+    >>> from_text(text).letters[0].kenmerk                            # doctest: +SKIP
+    '180760'
+    """
     from kamerxref.graph.readers.text import read_text
 
     letters = [process(read_text(t, f"{source}#{i + 1}" if len(texts) > 1 else source))
@@ -208,7 +241,7 @@ def from_text(*texts: str, source: str = "<text>") -> Corpus:
 
 def parse_citations(lines: list[str] | str) -> list[list]:
     """The citation engine on footnote texts, one per line, ``Idem`` resolved to the line
-    before; returns the Citation records per line.
+    before; returns the Citation records per line (``kst-36871-O``, part ``bijlage``).
 
     >>> parse_citations(["Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.",
     ...                  "Idem, p. 18."])[1][0].pages            # doctest: +SKIP

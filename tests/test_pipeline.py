@@ -1,0 +1,63 @@
+"""The pipeline as a whole: parallel reading gives the same result as one process;
+the public API is what the README lists."""
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT, SEED_002
+
+
+def test_jobs_2_gives_byte_identical_output(tmp_path):
+    import kamerxref
+    from kamerxref.exporters.json_graph import to_json
+    from kamerxref.graph.generate import write_corpus
+
+    write_corpus(tmp_path / "corpus", 40, seed=3)
+    one = kamerxref.load(tmp_path / "corpus" / "letters", jobs=1)
+    two = kamerxref.load(tmp_path / "corpus" / "letters", jobs=2)
+    assert [l.id for l in one.letters] == [l.id for l in two.letters]
+    assert to_json(one.graph) == to_json(two.graph)
+    assert [str(w) for w in one.warnings] == [str(w) for w in two.warnings]
+
+
+def test_same_kenmerk_twice_stays_two_letters(tmp_path):
+    import kamerxref
+
+    (tmp_path / "a.txt").write_bytes(SEED_002.read_bytes())
+    (tmp_path / "b.txt").write_bytes(SEED_002.read_bytes())
+    corpus = kamerxref.load(tmp_path)
+    assert [l.id for l in corpus.letters] == ["letter-180760", "letter-180760-2"]
+    [w] = [w for w in corpus.warnings if w.code == "duplicate-kenmerk"]
+    assert "a.txt" in w.message and w.source.endswith("b.txt")
+    assert corpus.graph.nodes["letter-180760-2/q1"]["kind"] == "question"
+
+
+def test_help_and_readme_list_the_same_api():
+    import kamerxref
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    api = readme.split("## Python API", 1)[1].split("\n## ", 1)[0]
+    doc = kamerxref.__doc__  # what help(kamerxref) shows first
+    functions = [n for n in kamerxref.__all__ if n[0].islower() and n not in ("default_data", "build_date")]
+    methods = ["graph", "letters_table", "questions", "citations", "citing", "cites", "most_cited",
+               "sharing", "per_fractie", "co_cited", "view", "export", "build"]
+    for name in functions:
+        assert f"{name}(" in doc and f"`{name}(" in api, name
+    for name in methods:
+        assert hasattr(kamerxref.Corpus, name), name
+        assert re.search(rf"Corpus\.{name}\b", doc), name
+        assert re.search(rf"[.`]{name}\b", api), name
+
+
+def test_every_public_function_has_a_docstring_with_an_example():
+    import inspect
+
+    import kamerxref
+
+    members = [getattr(kamerxref, n) for n in kamerxref.__all__ if n[0].islower()]
+    members += [m for n, m in inspect.getmembers(kamerxref.Corpus) if not n.startswith("_")
+                and (inspect.isfunction(m) or isinstance(m, property))]
+    for m in members:
+        doc = inspect.getdoc(m.fget if isinstance(m, property) else m) or ""
+        assert doc, m
+        assert re.search(r"181524|180760|kst-36871-O|D66|JA21|Volt|COM\(2026\)45|data/", doc), m
