@@ -46,14 +46,23 @@ def expand_target(G: nx.MultiDiGraph, target: str) -> set[str]:
         close = sorted(n for n in G if G.nodes[n].get("kind") in {"document", "part", "page", "dossier"}
                        and (n.startswith(target) or target.startswith(n)))[:5]
         raise UnknownNode(target, close)
-    found = {target}
-    todo = [target]
+    return _contained(G, target, down=True)
+
+
+def _contained(G: nx.MultiDiGraph, start: str, down: bool) -> set[str]:
+    """Follow the containment edges from ``start``: down to what it contains (a
+    document's parts and pages) or up to what contains it (page -> part -> document ->
+    dossier)."""
+    found = {start}
+    todo = [start]
     while todo:
         node = todo.pop()
-        for child, _, data in G.in_edges(node, data=True):
-            if data.get("kind") in _CONTAINMENT and child not in found:
-                found.add(child)
-                todo.append(child)
+        edges = G.in_edges(node, data=True) if down else G.out_edges(node, data=True)
+        for u, v, data in edges:
+            other = u if down else v
+            if data.get("kind") in _CONTAINMENT and other not in found:
+                found.add(other)
+                todo.append(other)
     return found
 
 
@@ -133,15 +142,7 @@ def letters_sharing(G: nx.MultiDiGraph, letter: str | None = None) -> list[tuple
 
 def expand_up(G: nx.MultiDiGraph, node: str) -> set[str]:
     """``node`` and what contains it: page -> part -> document -> dossier."""
-    found = {node}
-    todo = [node]
-    while todo:
-        cur = todo.pop()
-        for _, parent, data in G.out_edges(cur, data=True):
-            if data.get("kind") in _CONTAINMENT and parent not in found:
-                found.add(parent)
-                todo.append(parent)
-    return found
+    return _contained(G, node, down=False)
 
 
 def questions_per_fractie(G: nx.MultiDiGraph, letter: str | None = None) -> dict[str, int]:
