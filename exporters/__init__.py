@@ -1,7 +1,8 @@
-"""Exporters: one module per output format, each a pure function graph -> text.
+"""Exporters: one module per output format, each a function graph -> text chunks.
 
-``write_all`` writes the data files of ``kamerxref build``; every file is written
-atomically (:func:`exporters.io.write_atomic`) and deterministically.
+``write_all`` writes the data files of ``kamerxref build``; every file is streamed to a
+temporary file and renamed (:func:`exporters.io.write_atomic`), so an interrupted build
+leaves no half-written file, and the same graph always gives the same bytes.
 """
 from __future__ import annotations
 
@@ -9,19 +10,19 @@ from pathlib import Path
 
 import networkx as nx
 
-from .gexf import to_gexf
-from .graphml import to_graphml
+from .gexf import iter_gexf
+from .graphml import iter_graphml
 from .io import write_atomic
-from .json_graph import to_json
-from .tables import CITATION_COLUMNS, QUESTION_COLUMNS, citation_rows, question_rows, to_csv
+from .json_graph import iter_json
+from .tables import CITATION_COLUMNS, QUESTION_COLUMNS, citation_rows, iter_csv, question_rows
 
-#: ``kamerxref export FORMAT``: format -> (default file name, renderer)
+#: ``kamerxref export FORMAT``: format -> (default file name, renderer to text chunks)
 DATA_FORMATS = {
-    "json": ("graph.json", to_json),
-    "graphml": ("graph.graphml", to_graphml),
-    "gexf": ("graph.gexf", to_gexf),
-    "csv": ("citations.csv", lambda G: to_csv(citation_rows(G), CITATION_COLUMNS)),
-    "questions-csv": ("questions.csv", lambda G: to_csv(question_rows(G), QUESTION_COLUMNS)),
+    "json": ("graph.json", iter_json),
+    "graphml": ("graph.graphml", iter_graphml),
+    "gexf": ("graph.gexf", iter_gexf),
+    "csv": ("citations.csv", lambda G: iter_csv(citation_rows(G), CITATION_COLUMNS)),
+    "questions-csv": ("questions.csv", lambda G: iter_csv(question_rows(G), QUESTION_COLUMNS)),
 }
 
 
@@ -30,7 +31,28 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     return write_atomic(path, DATA_FORMATS[fmt][1](G))
 
 
-def write_all(G: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
-    """Write graph.json, graph.graphml, graph.gexf, questions.csv and citations.csv."""
+_SHARED: dict = {}  # the graph handed to forked workers (copy-on-write, never pickled)
+
+
+def _export_shared(job: tuple[str, str]) -> str:
+    fmt, path = job
+    return str(export(_SHARED["G"], fmt, path))
+
+
+def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1) -> list[Path]:
+    """Write graph.json, graph.graphml, graph.gexf, questions.csv and citations.csv.
+
+    With ``jobs > 1`` the formats are written by forked processes that share the graph
+    (each file is the same as with one process)."""
     out = Path(out_dir)
-    return [export(G, fmt, out / name) for fmt, (name, _) in DATA_FORMATS.items()]
+    work = [(fmt, str(out / name)) for fmt, (name, _) in DATA_FORMATS.items()]
+    import multiprocessing as mp
+
+    if jobs > 1 and "fork" in mp.get_all_start_methods():
+        _SHARED["G"] = G
+        try:
+            with mp.get_context("fork").Pool(min(jobs, len(work))) as pool:
+                return [Path(p) for p in pool.map(_export_shared, work, chunksize=1)]
+        finally:
+            _SHARED.clear()
+    return [export(G, fmt, path) for fmt, path in work]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .xmlattrs import declare, esc, fmt
+from collections.abc import Iterator
+
+from .xmlattrs import batched, declare, esc, fmt
 
 _GEXF_TYPE = {"boolean": "boolean", "int": "long", "double": "double", "string": "string"}
 
@@ -29,6 +31,15 @@ def _attvalues(data: dict, ids: dict[str, int], indent: str) -> list[str]:
 
 
 def to_gexf(G: nx.MultiDiGraph) -> str:
+    return "".join(iter_gexf(G))
+
+
+def iter_gexf(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The document in chunks, for streaming to a file."""
+    return batched(_lines(G))
+
+
+def _lines(G: nx.MultiDiGraph) -> Iterator[str]:
     dates = sorted(d for _, d in G.nodes(data="datum") if d)
     stamp = dates[-1] if dates else "1970-01-01"
     node_types = declare((d for _, d in G.nodes(data=True)), skip={"label"})
@@ -36,27 +47,26 @@ def to_gexf(G: nx.MultiDiGraph) -> str:
     edge_types["networkx_key"] = "string"
     node_ids = {k: i for i, k in enumerate(node_types)}
     edge_ids = {k: i for i, k in enumerate(edge_types)}
-    out = ['<?xml version="1.0" encoding="utf-8"?>',
+    yield from ['<?xml version="1.0" encoding="utf-8"?>',
            '<gexf xmlns="http://www.gexf.net/1.2draft" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" '
            'version="1.2">',
            f'  <meta lastmodifieddate="{stamp}">', "    <creator>kamerxref</creator>", "  </meta>",
            '  <graph defaultedgetype="directed" mode="static" name="">']
-    out += _attributes("edge", edge_types) + _attributes("node", node_types)
-    out.append("    <nodes>")
+    yield from _attributes("edge", edge_types) + _attributes("node", node_types)
+    yield "    <nodes>"
     for n, d in G.nodes(data=True):
-        out.append(f'      <node id="{esc(n)}" label="{esc(d.get("label", n))}">')
-        out += _attvalues(d, node_ids, "        ")
-        out.append("      </node>")
-    out.append("    </nodes>")
-    out.append("    <edges>")
+        yield f'      <node id="{esc(n)}" label="{esc(d.get("label", n))}">'
+        yield from _attvalues(d, node_ids, "        ")
+        yield "      </node>"
+    yield "    </nodes>"
+    yield "    <edges>"
     for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
         weight = f' weight="{fmt(d["weight"])}"' if "weight" in d else ""
-        out.append(f'      <edge source="{esc(u)}" target="{esc(v)}" id="{i}"{weight}>')
-        out += _attvalues({**d, "networkx_key": k}, edge_ids, "        ")
-        out.append("      </edge>")
-    out.append("    </edges>")
-    out.append("  </graph>")
-    out.append("</gexf>")
-    return "\n".join(out) + "\n"
+        yield f'      <edge source="{esc(u)}" target="{esc(v)}" id="{i}"{weight}>'
+        yield from _attvalues({**d, "networkx_key": k}, edge_ids, "        ")
+        yield "      </edge>"
+    yield "    </edges>"
+    yield "  </graph>"
+    yield "</gexf>"

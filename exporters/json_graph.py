@@ -1,24 +1,47 @@
 """``graph.json``: the networkx node-link form, read back by ``nx.node_link_graph``.
 
+One node or edge per line (diffable, and streamed to the file: no copy of the graph is
+built, unlike ``nx.node_link_data``)::
+
+    {"directed": true, "graph": {}, "multigraph": true, "nodes": [
+    {"betreft":"Kabinetsappreciatie onderzoeksrapport Clingendael",...,"id":"letter-181524",...},
+    ...
+
 >>> G2 = nx.node_link_graph(json.load(open("graph.json")), edges="edges")  # doctest: +SKIP
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import networkx as nx
 
+from .xmlattrs import batched
+
+_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
 
 def to_json(G: nx.MultiDiGraph) -> str:
-    data = nx.node_link_data(G, edges="edges")
-    # one line per node and per edge: diffable, and compact enough for 10,000 letters
-    head = json.dumps({k: v for k, v in data.items() if k not in ("nodes", "edges")},
-                      ensure_ascii=False, sort_keys=True)[:-1]
-    dump = lambda x: json.dumps(x, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    nodes = ",\n".join(map(dump, data["nodes"]))
-    edges = ",\n".join(map(dump, data["edges"]))
-    return f'{head}, "nodes": [\n{nodes}\n], "edges": [\n{edges}\n]}}\n'
+    return "".join(iter_json(G))
 
+
+def iter_json(G: nx.MultiDiGraph) -> Iterator[str]:
+    """The document in chunks, for streaming to a file."""
+    return batched(_lines(G))
+
+
+def _lines(G: nx.MultiDiGraph) -> Iterator[str]:
+    head = json.dumps({"directed": G.is_directed(), "multigraph": G.is_multigraph(),
+                       "graph": dict(G.graph)}, ensure_ascii=False, sort_keys=True)[:-1]
+    yield head + ', "nodes": ['
+    last = G.number_of_nodes() - 1
+    for i, (n, d) in enumerate(G.nodes(data=True)):
+        yield _dump({**d, "id": n}) + ("," if i < last else "")
+    yield '], "edges": ['
+    last = G.number_of_edges() - 1
+    for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
+        yield _dump({**d, "source": u, "target": v, "key": k}) + ("," if i < last else "")
+    yield "]}"
 
 
 def from_json(text: str) -> nx.MultiDiGraph:

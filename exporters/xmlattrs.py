@@ -46,6 +46,18 @@ def fmt(value) -> str:
     return esc(value)
 
 
+def batched(lines: Iterable[str], size: int = 4096) -> Iterable[str]:
+    """Join lines into chunks of ``size`` lines (fewer, larger writes), each ending in ``\\n``."""
+    buf: list[str] = []
+    for line in lines:
+        buf.append(line)
+        if len(buf) >= size:
+            yield "\n".join(buf) + "\n"
+            buf = []
+    if buf:
+        yield "\n".join(buf) + "\n"
+
+
 def declare(items: Iterable[dict], skip: set[str] = frozenset()) -> dict[str, str]:
     """Attribute name -> type, in order of first appearance (deterministic). A name seen
     with two types is declared as string."""

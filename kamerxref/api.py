@@ -53,8 +53,9 @@ def build_date() -> _dt.date:
     return _dt.date.today()
 
 
-def _table(rows: list[dict], columns: list[str], name: str):
+def _table(rows, columns: list[str], name: str):
     """A pandas DataFrame when pandas is installed, else a list of dataclass rows."""
+    rows = list(rows)
     try:
         import pandas as pd
     except ImportError:
@@ -203,13 +204,14 @@ class Corpus:
             return self.view(today=today).save(path)
         return _export_data(self.graph, fmt, path)
 
-    def build(self, out_dir: str | Path = "kamerxref-out", today: _dt.date | None = None) -> list[Path]:
+    def build(self, out_dir: str | Path = "kamerxref-out", today: _dt.date | None = None,
+              jobs: int = 1) -> list[Path]:
         """Write everything ``kamerxref build`` writes; returns the paths, sorted:
         ``index.html``, ``letters/letter-181524.html``, ``graph.json`` ... ."""
         from kamerxref.exporters import html as _html
 
         out = Path(out_dir)
-        paths = write_all(self.graph, out)
+        paths = write_all(self.graph, out, jobs=jobs)
         paths += _html.write_site(self.graph, out, today or build_date())
         return sorted(paths)
 

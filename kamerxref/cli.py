@@ -164,8 +164,9 @@ def build(inputs, out_dir, jobs, today, scheduler, quiet):
 
     if scheduler:
         return _build_distributed(inputs, out_dir, scheduler, jobs or default_jobs(), quiet)
-    corpus = _load(inputs, jobs or default_jobs(), quiet)
-    paths = corpus.build(out_dir, _today(today))
+    jobs = jobs or default_jobs()
+    corpus = _load(inputs, jobs, quiet)
+    paths = corpus.build(out_dir, _today(today), jobs=jobs)
     _report(corpus, quiet)
     if not quiet:
         letters = corpus.letters
