@@ -212,7 +212,7 @@ class Corpus:
 
         out = Path(out_dir)
         paths = write_all(self.graph, out, jobs=jobs)
-        paths += _html.write_site(self.graph, out, today or build_date())
+        paths += _html.write_site(self.graph, out, today or build_date(), jobs=jobs)
         return sorted(paths)
 
 

@@ -310,3 +310,28 @@ def encrypted_pdf(out: Path) -> Path:
     out = Path(out)
     out.write_bytes(bytes(data))
     return out
+
+
+def features_html() -> str:
+    """A one-page letter with what the seeds do not show: an italic-only topic heading,
+    bullets as ``•`` characters (as Word prints them), a footnote whose italic citation
+    wraps onto a second line of a narrow footnote area, a footnote numbered without
+    superscript (``2 Idem, p. 18.``), and a marker (9) without a footnote body."""
+    body = (
+        "<p>Geachte heer Jansen,</p>"
+        "<p>De leden van de fractie van <b>D66</b> hebben kennisgenomen van de brief."
+        "<sup>1</sup></p>"
+        "<p><i>Terugkeerbeleid</i></p>"
+        "<p style='margin:0'>Kan de regering aangeven:</p>"
+        "<p style='margin:0'>\u2022&nbsp;&nbsp;hoeveel terugkeerhubs er zijn;</p>"
+        "<p>\u2022&nbsp;&nbsp;welke landen daaraan meedoen?</p>"
+        "<p>Wat vindt de regering van dit voorstel?<sup>9</sup></p>"
+    )
+    notes = (
+        "<div class='notes' style='right:auto;width:70mm'><div class='rule'></div>"
+        "<p><sup>1</sup> Zie <i>Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40</i>, met "
+        "een toelichting.</p>"
+        "<p>2 Idem, p. 18.</p></div>"
+    )
+    return (f"<!doctype html><html><head><meta charset='utf-8'><style>{CSS}</style></head>"
+            f"<body><div class='page'>{body}{notes}</div></body></html>")

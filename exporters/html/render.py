@@ -346,9 +346,19 @@ def letter_filename(letter_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", letter_id) + ".html"
 
 
-def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date) -> list[Path]:
+_SHARED: dict = {}  # what forked workers of write_site share (copy-on-write, never pickled)
+
+
+def _write_letter_page(job: tuple[str, str]) -> Path:
+    lid, path = job
+    G, today, colors = _SHARED["args"]
+    return write_atomic(Path(path), _render_letter(G, lid, today, "../index.html", colors))
+
+
+def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1) -> list[Path]:
     """Write ``index.html`` and ``letters/<letter id>.html`` for every letter under
-    ``out_dir``; returns the paths written, sorted."""
+    ``out_dir``; returns the paths written, sorted. With ``jobs > 1`` the letter pages
+    are rendered by forked processes (the same bytes as with one)."""
     out_dir = Path(out_dir)
     names: dict[str, str] = {}
     used: set[str] = set()
@@ -362,7 +372,20 @@ def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date) -> list[Path]
     colors = views.fractie_colors(G)
     data = views.aggregate_data(G, today, _checked_href(lambda lid: f"letters/{names[lid]}"), colors)
     written = [write_atomic(out_dir / "index.html", _overview_page(data, today))]
-    for lid, name in names.items():
-        written.append(write_atomic(out_dir / "letters" / name,
-                                    _render_letter(G, lid, today, "../index.html", colors)))
+    work = [(lid, str(out_dir / "letters" / name)) for lid, name in names.items()]
+    import multiprocessing as mp
+
+    if jobs > 1 and len(work) > 1 and "fork" in mp.get_all_start_methods():
+        _SHARED["args"] = (G, today, colors)
+        try:
+            with mp.get_context("fork").Pool(jobs) as pool:
+                written += pool.map(_write_letter_page, work, chunksize=max(1, len(work) // (jobs * 8)))
+        finally:
+            _SHARED.clear()
+    else:
+        _SHARED["args"] = (G, today, colors)
+        try:
+            written += [_write_letter_page(job) for job in work]
+        finally:
+            _SHARED.clear()
     return sorted(written)

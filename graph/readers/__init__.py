@@ -52,11 +52,12 @@ READERS: list[tuple[str, Sniff, Read]] = [
     ("xml", _lazy("koop_xml", "sniff_xml"), _lazy("koop_xml", "read_xml")),
     ("answers", _lazy("answers", "sniff_answer_text"), _lazy("answers", "read_answer_text")),
     ("sgd-ocr", _lazy("koop_xml", "sniff_sgd_ocr"), _lazy("koop_xml", "read_sgd_ocr")),
+    ("pdf", _lazy("pdf", "sniff_pdf"), _lazy("pdf", "read_pdf")),
     ("text", _text_sniff, _lazy("text", "read_text_file")),
 ]
 
 #: Extensions a folder scan considers; other files in a folder are reported and skipped.
-LETTER_SUFFIXES = {".txt", ".md", ".text", ".docx", ".xml"}
+LETTER_SUFFIXES = {".txt", ".md", ".text", ".docx", ".xml", ".pdf"}
 
 
 def detect_format(path: Path) -> str | None:
