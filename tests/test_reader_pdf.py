@@ -151,7 +151,7 @@ def test_same_metadata(pairs, key):
 def test_page_headers_removed_and_split_paragraphs_joined(pairs):
     _, pdf = pairs["000"]
     headers = [s.text for s in pdf.skipped if s.reason == "page-header"]
-    assert headers == [f"datum 23 juni 2026\n\nons kenmerk 181524\n\nblad {n}" for n in range(2, 7)]
+    assert headers == [f"datum 23 juni 2026\nons kenmerk 181524\nblad {n}" for n in range(2, 7)]
     for p in pdf.paragraphs:
         assert "ons kenmerk" not in p.text and not re.search(r"\bblad \d", p.text)
     texts = [q.text for q in pdf.questions]

@@ -83,7 +83,7 @@ def read_file(path: str | Path) -> Letter:
             binary = b"\x00" in fh.read(4096)
         what = "binary file" if binary else "unsupported format"
         raise InputError(str(path), f"{what} ({p.suffix or 'no extension'}): kamerxref reads "
-                                    "letters as .txt/.md, .docx, and officielebekendmakingen .xml")
+                                    "letters as .txt/.md, .docx, .pdf and officielebekendmakingen .xml")
     for name, _, read in READERS:
         if name == fmt:
             return read(p)

@@ -222,9 +222,8 @@ def _page_chars(page) -> list[_Char]:
             continue
         seen.add(key)
         matrix = ch.get("matrix")
-        base = -matrix[5] if matrix else ch["bottom"]
-        if matrix:
-            base += page.height  # top-down like 'top', for comparing with shapes
+        # the baseline (text origin), top-down like pdfplumber's 'top'
+        base = page.height - matrix[5] if matrix else ch["bottom"]
         font = ch.get("fontname") or ""
         out.append(_Char(text, ch["x0"], ch["x1"], ch["top"], ch["bottom"], base,
                          float(ch.get("size") or (ch["bottom"] - ch["top"])),
