@@ -15,9 +15,9 @@ From seed letter 181524::
 from __future__ import annotations
 
 from ..model import Citation, Issue, Letter
-from .find import FoundCitation, find_citations
+from .find import FoundCitation, find_citations, find_citations_many
 from .ids import dossier_id, page_id, part_id, target_ids
-from .resolve import resolve_footnotes
+from .resolve import _gc_paused, _to_citation, resolve_footnotes
 
 __all__ = [
     "FoundCitation",
@@ -65,9 +65,21 @@ def resolve_letter(letter: Letter) -> None:
                           code=issue.code, message=issue.message, line=fn.line)
             fn.warnings.append(issue)
             letter.warnings.append(issue)
-    for para in letter.paragraphs:
-        found = parse_citation_text(para.text) if para.text else []
-        for c in found:
+    # The body texts and the betreft in one batch: the same citations as
+    # parse_citation_text on each (a text alone never resolves a short form, so the
+    # short and malformed ones are left out), with one trigger scan for the letter.
+    texts = [para.text for para in letter.paragraphs]
+    texts.append(letter.betreft or "")
+    with _gc_paused():
+        found = find_citations_many(texts)
+    for para, fcs in zip(letter.paragraphs, found):
+        body = [_to_citation(fc) for fc in fcs if fc.kind not in _NOT_ALONE]
+        for c in body:
             c.how = "text"
-        para.citations = [c for c in para.citations if c.how == "publisher"] + found
-    letter.about = parse_citation_text(letter.betreft) if letter.betreft else []
+        para.citations = [c for c in para.citations if c.how == "publisher"] + body
+    letter.about = [_to_citation(fc) for fc in found[-1] if fc.kind not in _NOT_ALONE]
+
+
+#: Found kinds that give no citation in a text on its own: a short form (Idem, zie noot)
+#: has nothing before it to resolve to, a malformed one only a warning.
+_NOT_ALONE = frozenset({"short", "malformed"})

@@ -264,6 +264,11 @@ def parse_text_form(text: str, source: str) -> RawDocument:
     return doc
 
 
+#: A line that :func:`looks_like_answers` takes for a ``Vraag N`` heading (leading
+#: whitespace of the line allowed, as its ``strip()`` does; never across a line break).
+_VRAAG_LINE = re.compile(r"^[^\S\n]*Vraag[^\S\n]+\d{1,3}\b", re.IGNORECASE | re.MULTILINE)
+
+
 def sniff_answer_text(path: Path, head: bytes) -> bool:
     """Claims a text file that reads as a ministry answer letter: ``Vraag N`` and
     ``Antwoord ...`` headings, or the ``=== page headers/footers`` section of the DOCX
@@ -277,8 +282,11 @@ def sniff_answer_text(path: Path, head: bytes) -> bool:
     except OSError:
         return False
     text = data.decode("utf-8", errors="replace")
-    lines = text.split("\n")
-    return looks_like_answers(lines)
+    # Both headings are needed; a committee letter has no "Vraag N" line, so one scan
+    # of the whole text settles most files before the line-by-line check.
+    if not _VRAAG_LINE.search(text):
+        return False
+    return looks_like_answers(text.split("\n"))
 
 
 def read_answer_text(path: str | Path) -> Letter:

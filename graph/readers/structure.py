@@ -179,6 +179,9 @@ def is_closing_request(sentence: str) -> bool:
     """A request to answer (in time), not a question: ``"De leden van de vaste
     commissie ... zien uw beantwoording met belangstelling tegemoet en zij verzoeken u
     deze binnen vier weken na dagtekening van deze brief te mogen ontvangen."``"""
+    low = sentence.lower()
+    if "antwoord" not in low and "mogen" not in low and "react" not in low:
+        return False  # every branch of the pattern needs one of these words
     return bool(_CLOSING_REQUEST.search(sentence))
 
 
@@ -225,7 +228,24 @@ _INVERSION = re.compile(
 )
 
 
+#: Words each branch of :data:`_GRAAG` needs (lower case): a sentence without any of
+#: them cannot match it, and most sentences are settled by these substring checks.
+_GRAAG_WORDS = ("graag", "euwd", "weten", "vernemen", "tegemoet")
+
+
 def _indirect(sentence: str) -> bool:
+    low = sentence.lower()
+    if "vr" in low or "verzoek" in low:  # an ask verb: vragen, vroeg, verzoekt, ...
+        if _ask_verb_with_complement(sentence):
+            return True
+    if any(w in low for w in _GRAAG_WORDS) and _GRAAG.search(sentence):
+        return True
+    return "vraag" in low and bool(_VRAAG_NOUN.search(sentence))
+
+
+def _ask_verb_with_complement(sentence: str) -> bool:
+    """``"Deze leden vragen de regering of ..."``: an ask verb (not the noun
+    ``vragen``) followed within 15 words by a complementiser."""
     words = _WORDS.findall(sentence)
     lower = [w.lower() for w in words]
     for i, w in enumerate(lower):
@@ -246,8 +266,6 @@ def _indirect(sentence: str) -> bool:
                 return True
             if x == "in" and j + 1 < len(window) and window[j + 1] == "hoeverre":
                 return True
-    if _GRAAG.search(sentence) or _VRAAG_NOUN.search(sentence):
-        return True
     return False
 
 

@@ -191,20 +191,37 @@ def clean_inline(raw: str, unicode_markers: bool = False) -> tuple[str, list[tup
         inner = m.group(1).strip()
         return f"{_S0}{inner}{_S1}" if _MARKER_NUMBER.fullmatch(inner) else inner
 
-    s = _SUP_TAG.sub(sup, raw)
-    s = _MD_MARK.sub(lambda m: f"{_S0}{m.group(1)}{_S1}", s)
-    if unicode_markers:
+    # Each pass runs only when its trigger character is in the line (checked on the
+    # line as the passes before left it): most lines of a letter hold no markup at all.
+    s = raw
+    if "<" in s:
+        s = _SUP_TAG.sub(sup, s)
+    if "[^" in s:
+        s = _MD_MARK.sub(lambda m: f"{_S0}{m.group(1)}{_S1}", s)
+    if unicode_markers and _UNI_ANY.search(s):
         s = _UNI_MARK.sub(lambda m: f"{_S0}{m.group(1).translate(_SUPERSCRIPT)}{_S1}", s)
-    s = _strip_tags(s)
-    s = _unescape(s)
-    s = _LINK.sub(_link, s)
-    s = _BOLD.sub(r"\1", s)
-    s = _BOLD_U.sub(r"\1", s)
-    s = _ITAL.sub(r"\1", s)
-    s = _ITAL_U.sub(r"\1", s)
+    if "<" in s:
+        s = _strip_tags(s)
+    if "&" in s:
+        s = _unescape(s)
+    if "](" in s:
+        s = _LINK.sub(_link, s)
+    if "*" in s:
+        s = _BOLD.sub(r"\1", s)
+    if "__" in s:
+        s = _BOLD_U.sub(r"\1", s)
+    if "*" in s:
+        s = _ITAL.sub(r"\1", s)
+    if "_" in s:
+        s = _ITAL_U.sub(r"\1", s)
     s = s.replace("**", "")
-    s = _ESCAPE.sub(r"\1", s)
-    s = _SPACES.sub(" ", s).strip()
+    if "\\" in s:
+        s = _ESCAPE.sub(r"\1", s)
+    if "  " in s or "\t" in s or "\u00a0" in s or "\u2009" in s or "\u202f" in s:
+        s = _SPACES.sub(" ", s)
+    s = s.strip()
+    if _S0 not in s:
+        return s, []  # no footnote marker: nothing to place
     out: list[str] = []
     length = 0
     last = ""
@@ -373,6 +390,7 @@ class _TextReader:
         self.paras: list[_Para] = []
         self.heading_markers: list[tuple[str, int]] = []  # pending (number, line)
         self.head_values: dict[str, str] = {}
+        self._cleaned: dict[str, tuple[str, list[tuple[str, int]]]] = {}
 
     # -- helpers
     def warn(self, code: str, message: str, line: int | None = None, where: str = "") -> None:
@@ -382,7 +400,13 @@ class _TextReader:
         self.warnings.append(Issue(self.source, where, code, message, line))
 
     def clean(self, raw: str) -> tuple[str, list[tuple[str, int]]]:
-        return clean_inline(raw, self.unicode_markers)
+        """:func:`clean_inline` of one line, kept per letter: a heading candidate is
+        cleaned to probe it and again to read it (a third of the calls). Callers only
+        read the returned markers list, never change it."""
+        done = self._cleaned.get(raw)
+        if done is None:
+            done = self._cleaned[raw] = clean_inline(raw, self.unicode_markers)
+        return done
 
     # -- 1. letterhead
     def letterhead_end(self) -> tuple[int, int | None]:
