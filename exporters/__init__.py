@@ -10,6 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from kamerxref.graph.gcpause import gc_paused, worker_init
+
 from .gexf import iter_gexf
 from .graphml import iter_graphml
 from .io import write_atomic
@@ -28,7 +30,8 @@ DATA_FORMATS = {
 
 def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     """Write one data format (``json``, ``graphml``, ``gexf``, ``csv``) to ``path``."""
-    return write_atomic(path, DATA_FORMATS[fmt][1](G))
+    with gc_paused():  # see kamerxref/graph/gcpause.py
+        return write_atomic(path, DATA_FORMATS[fmt][1](G))
 
 
 _SHARED: dict = {}  # the graph handed to forked workers (copy-on-write, never pickled)
@@ -51,7 +54,7 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1) -> list[Pa
     if jobs > 1 and "fork" in mp.get_all_start_methods():
         _SHARED["G"] = G
         try:
-            with mp.get_context("fork").Pool(min(jobs, len(work))) as pool:
+            with mp.get_context("fork").Pool(min(jobs, len(work)), initializer=worker_init) as pool:
                 return [Path(p) for p in pool.map(_export_shared, work, chunksize=1)]
         finally:
             _SHARED.clear()

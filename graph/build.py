@@ -13,7 +13,6 @@ node already links them, and pairwise edges would grow quadratically.
 """
 from __future__ import annotations
 
-import gc
 import json
 import re
 from collections import defaultdict
@@ -23,6 +22,7 @@ from itertools import combinations
 import networkx as nx
 
 from .citations import dossier_id, target_ids
+from .gcpause import gc_paused
 from .model import Citation, Letter
 
 SHARES_HUB_LIMIT = 100
@@ -155,15 +155,8 @@ def build_graph(letters: list[Letter], link_letters: bool = True) -> nx.MultiDiG
     >>> G.nodes["kst-36871-O/bijlage/p40"]["kind"]       # doctest: +SKIP
     'page'
     """
-    # Hundreds of thousands of small dicts: the cyclic garbage collector would rescan them
-    # over and over (a third of the time at 10,000 letters) and finds nothing to free.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # see graph/gcpause.py
         return _build(letters, link_letters)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:

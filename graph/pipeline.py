@@ -7,14 +7,13 @@ order). The graph is built afterwards from the processed letters
 """
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable
-from contextlib import contextmanager
 from pathlib import Path
 
 from .attribution import attribute
 from .citations import resolve_letter
+from .gcpause import gc_paused, worker_init
 from .model import Issue, Letter
 from .readers import InputError, input_files, read_file
 
@@ -33,32 +32,6 @@ def _load_one(path: Path) -> tuple[Letter | None, Issue | None]:
         return None, Issue(err.source, err.where, "unreadable", err.message)
 
 
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while the letters come in. Reading makes no
-    reference cycles, but it makes many small objects per letter that all stay alive;
-    the collector would rescan the growing pile again and again -- unpickling the
-    pool's results for 1,000 generated letters took 1.1 s with it on, 0.3 s off.
-    Reference counting still frees everything; a collector that was already off
-    stays off."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
-def _worker_init() -> None:
-    """In a forked worker: leave everything inherited from the parent (modules, and in
-    a notebook whatever it holds) out of the collector's scans, and pause it as the
-    parent does (each letter is freed by reference counting once it is sent)."""
-    gc.freeze()
-    gc.disable()
-
-
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
@@ -73,13 +46,13 @@ def load_letters(paths: Iterable[str | Path], jobs: int = 1,
     """
     files, issues = input_files(paths)
     results: list[tuple[Letter | None, Issue | None]] = []
-    with _gc_paused():
+    with gc_paused():
         if jobs > 1 and len(files) > 1:
             import multiprocessing as mp
 
             ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
             chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-            with ctx.Pool(jobs, initializer=_worker_init) as pool:
+            with ctx.Pool(jobs, initializer=worker_init) as pool:
                 for res in pool.imap(_load_one, files, chunksize=chunk):
                     results.append(res)
                     if progress:

@@ -375,10 +375,12 @@ def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1
     work = [(lid, str(out_dir / "letters" / name)) for lid, name in names.items()]
     import multiprocessing as mp
 
+    from kamerxref.graph.gcpause import worker_init
+
     if jobs > 1 and len(work) > 1 and "fork" in mp.get_all_start_methods():
         _SHARED["args"] = (G, today, colors)
         try:
-            with mp.get_context("fork").Pool(jobs) as pool:
+            with mp.get_context("fork").Pool(jobs, initializer=worker_init) as pool:
                 written += pool.map(_write_letter_page, work, chunksize=max(1, len(work) // (jobs * 8)))
         finally:
             _SHARED.clear()

@@ -17,7 +17,8 @@ from __future__ import annotations
 from ..model import Citation, Issue, Letter
 from .find import FoundCitation, find_citations, find_citations_many
 from .ids import dossier_id, page_id, part_id, target_ids
-from .resolve import _gc_paused, _to_citation, resolve_footnotes
+from ..gcpause import gc_paused
+from .resolve import _to_citation, resolve_footnotes
 
 __all__ = [
     "FoundCitation",
@@ -70,7 +71,7 @@ def resolve_letter(letter: Letter) -> None:
     # short and malformed ones are left out), with one trigger scan for the letter.
     texts = [para.text for para in letter.paragraphs]
     texts.append(letter.betreft or "")
-    with _gc_paused():
+    with gc_paused():
         found = find_citations_many(texts)
     for para, fcs in zip(letter.paragraphs, found):
         body = [_to_citation(fc) for fc in fcs if fc.kind not in _NOT_ALONE]

@@ -19,11 +19,10 @@ Semantics (DESIGN §2), with seed letter 181524 as the example:
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import replace
 from typing import Sequence
 
+from ..gcpause import gc_paused
 from ..model import Citation, Issue
 from .find import FoundCitation, find_citations_many, find_citations_reference
 
@@ -62,29 +61,12 @@ def resolve_footnotes(
     ('kst-36871-O', 'bijlage', (18,), '2')
     """
     footnotes = [(str(number), text or "") for number, text in footnotes]
-    with _gc_paused():
+    with gc_paused():
         # a text that recurs ("Idem.", the same source cited again) is read once; the
         # found records are only read below, never handed out, so sharing them is safe
         unique = list(dict.fromkeys(text for _, text in footnotes))
         found = dict(zip(unique, find_citations_many(unique)))
         return _resolve(footnotes, [found[text] for _, text in footnotes], source)
-
-
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while a batch is read. The engine makes no
-    reference cycles, but it makes many small objects (records, tuples, lists) that the
-    collector would otherwise rescan again and again as the batch grows: a third of
-    the time on a 5 MB corpus. Reference counting still frees everything; a collector
-    that was already off stays off."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def resolve_footnotes_reference(

@@ -1,0 +1,34 @@
+"""One switch for the cyclic garbage collector, used by every bulk stage.
+
+kamerxref makes hundreds of thousands of small objects that all stay alive (letters,
+citation records, graph attribute dicts) and no reference cycles. The cyclic collector
+would rescan the growing pile again and again and find nothing to free: unpickling the
+pool's results for 1,000 generated letters took 1.1 s with it on and 0.3 s off; a third
+of the citation time on a 5 MB corpus; a third of the graph build at 10,000 letters.
+Reference counting still frees everything. A collector that was already off stays off.
+"""
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def worker_init() -> None:
+    """In a forked worker: leave everything inherited from the parent out of the
+    collector's scans (and so out of copy-on-write page copies it would cause), and
+    pause it as the parent does."""
+    gc.freeze()
+    gc.disable()
