@@ -25,8 +25,9 @@ def _attributes(cls: str, types: dict[str, str]) -> list[str]:
     return out
 
 
-def _attvalues(data: dict, ids: dict[str, int], indent: str) -> list[str]:
-    vals = [f'{indent}  <attvalue for="{ids[k]}" value="{fmt(v)}" />' for k, v in data.items() if k in ids]
+def _attvalues(data: dict, opening: dict[str, str], indent: str) -> list[str]:
+    """``opening`` maps an attribute name to its ``<attvalue for="3" value="`` prefix."""
+    vals = [opening[k] + fmt(v) + '" />' for k, v in data.items() if k in opening]
     return [f"{indent}<attvalues>", *vals, f"{indent}</attvalues>"] if vals else []
 
 
@@ -45,8 +46,8 @@ def _lines(G: nx.MultiDiGraph) -> Iterator[str]:
     node_types = declare((d for _, d in G.nodes(data=True)), skip={"label"})
     edge_types = declare((d for _, _, d in G.edges(data=True)), skip={"weight"})
     edge_types["networkx_key"] = "string"
-    node_ids = {k: i for i, k in enumerate(node_types)}
-    edge_ids = {k: i for i, k in enumerate(edge_types)}
+    node_ids = {k: f'          <attvalue for="{i}" value="' for i, k in enumerate(node_types)}
+    edge_ids = {k: f'          <attvalue for="{i}" value="' for i, k in enumerate(edge_types)}
     yield from ['<?xml version="1.0" encoding="utf-8"?>',
            '<gexf xmlns="http://www.gexf.net/1.2draft" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '

@@ -39,13 +39,15 @@ def _lines(G: nx.MultiDiGraph) -> Iterator[str]:
             yield (f'  <key id="{keys[name]}" for="{scope}" attr.name="{esc(name)}" '
                    f'attr.type="{_GRAPHML_TYPE[t]}" />')
     yield '  <graph edgedefault="directed">'
+    node_open = {k: f'      <data key="{key}">' for k, key in node_keys.items()}
+    edge_open = {k: f'      <data key="{key}">' for k, key in edge_keys.items()}
     for n, d in G.nodes(data=True):
         yield f'    <node id="{esc(n)}">'
-        yield from (f'      <data key="{node_keys[k]}">{fmt(v)}</data>' for k, v in d.items())
+        yield from (node_open[k] + fmt(v) + "</data>" for k, v in d.items())
         yield "    </node>"
     for u, v, k, d in G.edges(keys=True, data=True):
         yield f'    <edge source="{esc(u)}" target="{esc(v)}" id="{esc(k)}">'
-        yield from (f'      <data key="{edge_keys[a]}">{fmt(x)}</data>' for a, x in d.items())
+        yield from (edge_open[a] + fmt(x) + "</data>" for a, x in d.items())
         yield "    </edge>"
     yield "  </graph>"
     yield "</graphml>"

@@ -4,7 +4,7 @@ One node or edge per line (diffable, and streamed to the file: no copy of the gr
 built, unlike ``nx.node_link_data``)::
 
     {"directed": true, "graph": {}, "multigraph": true, "nodes": [
-    {"betreft":"Kabinetsappreciatie onderzoeksrapport Clingendael",...,"id":"letter-181524",...},
+    {"id":"letter-181524","kind":"letter","label":"Brief 181524",...},
     ...
 
 >>> G2 = nx.node_link_graph(json.load(open("graph.json")), edges="edges")  # doctest: +SKIP
@@ -18,7 +18,9 @@ import networkx as nx
 
 from .xmlattrs import batched
 
-_dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+# Keys in the graph's own (deterministic) insertion order: sorting every record's keys
+# cost a quarter of the time at 10,000 letters.
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def to_json(G: nx.MultiDiGraph) -> str:
@@ -36,11 +38,11 @@ def _lines(G: nx.MultiDiGraph) -> Iterator[str]:
     yield head + ', "nodes": ['
     last = G.number_of_nodes() - 1
     for i, (n, d) in enumerate(G.nodes(data=True)):
-        yield _dump({**d, "id": n}) + ("," if i < last else "")
+        yield _dump({"id": n, **d}) + ("," if i < last else "")
     yield '], "edges": ['
     last = G.number_of_edges() - 1
     for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True)):
-        yield _dump({**d, "source": u, "target": v, "key": k}) + ("," if i < last else "")
+        yield _dump({"source": u, "target": v, "key": k, **d}) + ("," if i < last else "")
     yield "]}"
 
 

@@ -39,6 +39,8 @@ def value_type(value) -> str:
 
 
 def fmt(value) -> str:
+    if value.__class__ is str:  # the common case first
+        return esc(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
