@@ -145,3 +145,12 @@ def test_console_script_runs_on_the_seed():
                           "--format", "json", "-q"], capture_output=True, text=True, check=True)
     recs = json.loads(res.stdout)
     assert len(recs) == 15 and all(r["fracties"] == ["Volt", "PvdD"] for r in recs)
+
+
+def test_a_readme_in_a_letter_folder_is_reported_not_read_as_a_letter(tmp_path):
+    (tmp_path / "letter.txt").write_bytes(SEED_002.read_bytes())
+    (tmp_path / "README.md").write_text("# Brieven\n\nDeze map bevat de brieven van 2026.\n")
+    res = run("letters", tmp_path, "--format", "json")
+    assert res.exit_code == 0
+    assert [r["kenmerk"] for r in json.loads(res.stdout)] == ["180760"]
+    assert "README.md:line 1: not a letter" in res.stderr

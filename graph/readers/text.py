@@ -1009,6 +1009,11 @@ def read_text_file(path: str | Path) -> Letter:
         raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
     text, issues = decode_bytes(data, str(path))
     letter = read_text(text, str(path))
+    if not (letter.kenmerk or letter.datum or letter.questions or letter.footnotes):
+        # a README or notes file in a folder of letters: say so rather than make an
+        # empty letter of it
+        raise InputError(str(path), "not a letter: no datum, kenmerk, questions or footnotes found",
+                         "line 1")
     letter.warnings[:0] = issues
     return letter
 
