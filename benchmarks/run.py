@@ -37,7 +37,6 @@ import contextlib
 import datetime as _dt
 import hashlib
 import importlib
-import inspect
 import io
 import json
 import os
@@ -132,10 +131,8 @@ def stage_functions() -> dict:
 
 
 def _call_write_all(write_all, G, letters, out: Path):
-    """``write_all(G, out_dir)``, or ``write_all(G, letters, out_dir)`` as the brief has it."""
-    params = list(inspect.signature(write_all).parameters)
-    if len(params) >= 3:
-        return write_all(G, letters, out)
+    """``write_all(G, out_dir)``: one process, like every stage of this table (the
+    parallel build is measured by bench_jobs.py and bench_pipeline.py)."""
     return write_all(G, out)
 
 
