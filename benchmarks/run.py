@@ -158,8 +158,11 @@ def run_stages(corpus: Path, out: Path, fns: dict, trace: bool) -> tuple[dict, l
             state["letters"] = letters
             state["read_issues"] = len(issues)
         elif stage in ("cite", "attribute"):
-            for letter in state["letters"]:
-                fn(letter)
+            from kamerxref.graph.gcpause import gc_paused
+
+            with gc_paused():  # as graph.pipeline runs them, with every letter alive
+                for letter in state["letters"]:
+                    fn(letter)
         elif stage == "graph":
             state["G"] = fn(state["letters"])
         elif stage == "export":

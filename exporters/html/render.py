@@ -359,7 +359,13 @@ def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1
     """Write ``index.html`` and ``letters/<letter id>.html`` for every letter under
     ``out_dir``; returns the paths written, sorted. With ``jobs > 1`` the letter pages
     are rendered by forked processes (the same bytes as with one)."""
-    out_dir = Path(out_dir)
+    from kamerxref.graph.gcpause import gc_paused
+
+    with gc_paused():  # see kamerxref/graph/gcpause.py
+        return _write_site(G, Path(out_dir), today, jobs)
+
+
+def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int) -> list[Path]:
     names: dict[str, str] = {}
     used: set[str] = set()
     for lid in sorted(views.letter_ids(G)):
