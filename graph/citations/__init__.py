@@ -37,8 +37,16 @@ def parse_citation_text(text: str) -> list[Citation]:
     """The citations in one piece of text, short forms left out (nothing to resolve them
     to). ``"Europese strategie voor asiel- en migratiebeheer COM(2026)45"`` ->
     ``[Citation(kind="eu-document", document="com-2026-45", ...)]``."""
-    cits, _ = resolve_footnotes([("1", text)])[0]
-    return [c for c in cits if c.resolved_from is None]
+    return citations_alone([text])[0]
+
+
+def citations_alone(texts: list[str]) -> list[list[Citation]]:
+    """The citations of each text read on its own (running text, a betreft line), in one
+    batch with one trigger scan: short forms have nothing before them to resolve to and a
+    malformed citation gives only a warning, so both are left out."""
+    with gc_paused():
+        found = find_citations_many(texts)
+    return [[_to_citation(fc) for fc in fcs if fc.kind not in _NOT_ALONE] for fcs in found]
 
 
 def resolve_letter(letter: Letter) -> None:
@@ -66,19 +74,13 @@ def resolve_letter(letter: Letter) -> None:
                           code=issue.code, message=issue.message, line=fn.line)
             fn.warnings.append(issue)
             letter.warnings.append(issue)
-    # The body texts and the betreft in one batch: the same citations as
-    # parse_citation_text on each (a text alone never resolves a short form, so the
-    # short and malformed ones are left out), with one trigger scan for the letter.
-    texts = [para.text for para in letter.paragraphs]
-    texts.append(letter.betreft or "")
-    with gc_paused():
-        found = find_citations_many(texts)
-    for para, fcs in zip(letter.paragraphs, found):
-        body = [_to_citation(fc) for fc in fcs if fc.kind not in _NOT_ALONE]
+    # the body texts and the betreft in one batch
+    found = citations_alone([para.text for para in letter.paragraphs] + [letter.betreft or ""])
+    for para, body in zip(letter.paragraphs, found):
         for c in body:
             c.how = "text"
         para.citations = [c for c in para.citations if c.how == "publisher"] + body
-    letter.about = [_to_citation(fc) for fc in found[-1] if fc.kind not in _NOT_ALONE]
+    letter.about = found[-1]
 
 
 #: Found kinds that give no citation in a text on its own: a short form (Idem, zie noot)
