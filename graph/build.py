@@ -197,21 +197,24 @@ def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:
         for f in letter.fracties:
             b.node(f"fractie-{f}", "fractie", f, name=f)
 
-        for fn in letter.footnotes:
-            fid = footnote_id(letter, fn.number)
-            b.own(fid, "footnote", f"noot {fn.number}", letter=lid, number=fn.number,
-                  text=fn.text, line=fn.line, n_citations=len(fn.citations))
-            b.edge(lid, fid, "contains")  # a number printed twice is one node (warned)
+        # A number printed twice (warned by the reader) keeps both bodies: the second is
+        # letter-181524/fn9-2; questions citing "9" reach the targets of both.
+        seen: dict[str, int] = {}
         targets_of: dict[str, list[str]] = {}
         for fn in letter.footnotes:
+            seen[fn.number] = seen.get(fn.number, 0) + 1
             fid = footnote_id(letter, fn.number)
-            tids: list[str] = []
+            if seen[fn.number] > 1:
+                fid += f"-{seen[fn.number]}"
+            b.own(fid, "footnote", f"noot {fn.number}", letter=lid, number=fn.number,
+                  text=fn.text, line=fn.line, n_citations=len(fn.citations))
+            b.link(lid, fid, "contains")
+            tids = targets_of.setdefault(fn.number, [])
             for cit in fn.citations:
                 for t in b.target(cit):
                     if t not in tids:
                         tids.append(t)
                     b.edge(fid, t, "refers_to", resolved_from=cit.resolved_from or "")
-            targets_of[fn.number] = tids
         letter_sources[lid] = sources_of(letter)
 
         for q in letter.questions:

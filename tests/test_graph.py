@@ -159,3 +159,19 @@ def test_cites_of_question(corpus):
     [rec] = corpus.cites("letter-181524/q25")
     assert rec["id"] == "kst-36871-O/p9" and rec["how"] == "direct" and rec["footnotes"] == ["15"]
     assert rec["url"] == "https://zoek.officielebekendmakingen.nl/kst-36871-O.html"
+
+
+def test_a_footnote_number_printed_twice_keeps_both_bodies_in_the_graph():
+    import kamerxref
+
+    text = SEED_000.read_text(encoding="utf-8")
+    text = text.replace("<sup>10</sup> *Idem.*", "<sup>10</sup> *Idem.*\n\n<sup>9</sup> Idem, p. 6.")
+    corpus = kamerxref.from_text(text, source="dup.txt")
+    G = corpus.graph
+    assert G.nodes["letter-181524/fn9"]["text"] == "*Idem.*"
+    assert G.nodes["letter-181524/fn9-2"]["text"] == "Idem, p. 6."
+    assert ("letter-181524", "letter-181524/fn9-2") in G.edges()
+    assert list(G.successors("letter-181524/fn9-2")) == ["kst-36871-O/p6"]
+    assert any(w.code == "duplicate-footnote" for w in corpus.warnings)
+    # q15 cites footnote 9: it reaches the targets of both bodies
+    assert {c["id"] for c in corpus.cites("letter-181524/q15")} == {"kst-36871-O/p5", "kst-36871-O/p6"}
