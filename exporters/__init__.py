@@ -10,7 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kamerxref.graph.gcpause import gc_paused, worker_init
+from kamerxref.graph.gcpause import gc_paused
+from kamerxref.graph.parallel import fork_map
 
 from .gexf import iter_gexf
 from .graphml import iter_graphml
@@ -34,12 +35,8 @@ def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
         return write_atomic(path, DATA_FORMATS[fmt][1](G))
 
 
-_SHARED: dict = {}  # the graph handed to forked workers (copy-on-write, never pickled)
-
-
-def _export_shared(job: tuple[str, str]) -> str:
-    fmt, path = job
-    return str(export(_SHARED["G"], fmt, path))
+def _export_job(G: nx.MultiDiGraph, job: tuple[str, str]) -> Path:
+    return export(G, *job)
 
 
 def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1) -> list[Path]:
@@ -49,13 +46,4 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1) -> list[Pa
     (each file is the same as with one process)."""
     out = Path(out_dir)
     work = [(fmt, str(out / name)) for fmt, (name, _) in DATA_FORMATS.items()]
-    import multiprocessing as mp
-
-    if jobs > 1 and "fork" in mp.get_all_start_methods():
-        _SHARED["G"] = G
-        try:
-            with mp.get_context("fork").Pool(min(jobs, len(work)), initializer=worker_init) as pool:
-                return [Path(p) for p in pool.map(_export_shared, work, chunksize=1)]
-        finally:
-            _SHARED.clear()
-    return [export(G, fmt, path) for fmt, path in work]
+    return [Path(p) for p in fork_map(_export_job, work, jobs, shared=(G,), chunksize=1)]

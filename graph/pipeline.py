@@ -13,8 +13,9 @@ from pathlib import Path
 
 from .attribution import attribute
 from .citations import resolve_letter
-from .gcpause import gc_paused, worker_init
+from .gcpause import gc_paused
 from .model import Issue, Letter
+from .parallel import fork_map
 from .readers import InputError, input_files, read_file
 
 
@@ -45,23 +46,8 @@ def load_letters(paths: Iterable[str | Path], jobs: int = 1,
     is called with the number of files done, for progress bars.
     """
     files, issues = input_files(paths)
-    results: list[tuple[Letter | None, Issue | None]] = []
     with gc_paused():
-        if jobs > 1 and len(files) > 1:
-            import multiprocessing as mp
-
-            ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-            chunk = max(1, min(64, len(files) // (jobs * 8) or 1))
-            with ctx.Pool(jobs, initializer=worker_init) as pool:
-                for res in pool.imap(_load_one, files, chunksize=chunk):
-                    results.append(res)
-                    if progress:
-                        progress(1)
-        else:
-            for f in files:
-                results.append(_load_one(f))
-                if progress:
-                    progress(1)
+        results = fork_map(_load_one, files, jobs, progress=progress)
     letters = [l for l, _ in results if l is not None]
     issues.extend(i for _, i in results if i is not None)
     disambiguate(letters)

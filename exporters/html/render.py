@@ -14,6 +14,9 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from kamerxref.graph.gcpause import gc_paused
+from kamerxref.graph.parallel import fork_map
+
 from ..io import write_atomic
 from . import views
 from .page import assemble, esc
@@ -346,12 +349,8 @@ def letter_filename(letter_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", letter_id) + ".html"
 
 
-_SHARED: dict = {}  # what forked workers of write_site share (copy-on-write, never pickled)
-
-
-def _write_letter_page(job: tuple[str, str]) -> Path:
+def _write_letter_page(G: nx.MultiDiGraph, today: _dt.date, colors, job: tuple[str, str]) -> Path:
     lid, path = job
-    G, today, colors = _SHARED["args"]
     return write_atomic(Path(path), _render_letter(G, lid, today, "../index.html", colors))
 
 
@@ -359,8 +358,6 @@ def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1
     """Write ``index.html`` and ``letters/<letter id>.html`` for every letter under
     ``out_dir``; returns the paths written, sorted. With ``jobs > 1`` the letter pages
     are rendered by forked processes (the same bytes as with one)."""
-    from kamerxref.graph.gcpause import gc_paused
-
     with gc_paused():  # see kamerxref/graph/gcpause.py
         return _write_site(G, Path(out_dir), today, jobs)
 
@@ -379,21 +376,5 @@ def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int) -
     data = views.aggregate_data(G, today, _checked_href(lambda lid: f"letters/{names[lid]}"), colors)
     written = [write_atomic(out_dir / "index.html", _overview_page(data, today))]
     work = [(lid, str(out_dir / "letters" / name)) for lid, name in names.items()]
-    import multiprocessing as mp
-
-    from kamerxref.graph.gcpause import worker_init
-
-    if jobs > 1 and len(work) > 1 and "fork" in mp.get_all_start_methods():
-        _SHARED["args"] = (G, today, colors)
-        try:
-            with mp.get_context("fork").Pool(jobs, initializer=worker_init) as pool:
-                written += pool.map(_write_letter_page, work, chunksize=max(1, len(work) // (jobs * 8)))
-        finally:
-            _SHARED.clear()
-    else:
-        _SHARED["args"] = (G, today, colors)
-        try:
-            written += [_write_letter_page(job) for job in work]
-        finally:
-            _SHARED.clear()
+    written += fork_map(_write_letter_page, work, jobs, shared=(G, today, colors))
     return sorted(written)
