@@ -5,9 +5,7 @@ Exit codes: 0 success, 1 a user error (one line on stderr naming the file and pl
 """
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 import json
 import os
 import sys
@@ -98,12 +96,10 @@ def _emit(records: list[dict], fmt: str, columns: list[str]) -> None:
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-        w.writeheader()
-        for r in records:
-            w.writerow({k: _cell(v) for k, v in r.items()})
-        click.echo(buf.getvalue(), nl=False)
+        from kamerxref.exporters.tables import iter_csv
+
+        rows = ({k: _cell(v) for k, v in r.items()} for r in records)
+        click.echo("".join(iter_csv(rows, columns)), nl=False)
     else:
         click.echo(_table(records, columns))
 
