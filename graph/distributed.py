@@ -54,9 +54,8 @@ def _batch(files: list[str]):
     """Runs on a worker: read + resolve + attribute a batch of files."""
     letters, issues = [], []
     for f in files:
-        letter, issue = _load_one(Path(f))
-        if letter is not None:
-            letters.append(letter)
+        read, issue = _load_one(Path(f))
+        letters.extend(read)
         if issue is not None:
             issues.append(issue)
     return letters, issues

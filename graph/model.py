@@ -200,6 +200,16 @@ class SkippedBlock:
 
 
 @dataclass
+class Member:
+    """A committee member from the Samenstelling note of a verslag:
+    ``Kox (SP)``, ``Dittrich (D66) (voorzitter)``."""
+
+    name: str
+    fractie: str | None = None
+    role: str | None = None  # "voorzitter", "ondervoorzitter"
+
+
+@dataclass
 class Letter:
     """A letter with its metadata and structure, as one reader produces it."""
 
@@ -231,6 +241,23 @@ class Letter:
 
     uid: str | None = None  # set when two inputs share a kenmerk: "letter-181524-2"
 
+    # Published forms and replies (DESIGN §5). A verslag van een schriftelijk overleg
+    # (``kst-30573-J``) holds several letters: the committee's letter(s) and the
+    # government's reply(ies), in order; each becomes its own Letter.
+    publication: str | None = None  # "kst-30573-J": the paper this letter is published in
+    publication_index: int | None = None  # 1-based position of the letter in the publication
+    role: str | None = None  # "committee", "reply", "uitstel", "answers" (None: from ``kind``)
+    members: list[Member] = field(default_factory=list)  # the Samenstelling note, in order
+    replies_to: list[str] = field(default_factory=list)  # ids of letters this one answers (pairing)
+
+    @property
+    def letter_kind(self) -> str:
+        """The DESIGN §5 ``kind`` of the ``letters`` record: ``committee``, ``reply``,
+        ``uitstel`` or ``answers`` (answers to Kamervragen)."""
+        if self.role:
+            return self.role
+        return "answers" if self.kind == "answer" else "committee"
+
     @property
     def id(self) -> str:
         """``letter-181524``; a letter without kenmerk falls back to its file stem."""
@@ -238,6 +265,8 @@ class Letter:
             return self.uid
         if self.kenmerk:
             return f"letter-{self.kenmerk}"
+        if self.publication and self.publication_index:
+            return f"letter-{self.publication}-{self.publication_index}"
         from pathlib import Path
 
         return f"letter-{Path(self.source).stem}"

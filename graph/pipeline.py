@@ -16,7 +16,7 @@ from .citations import resolve_letter
 from .gcpause import gc_paused
 from .model import Issue, Letter
 from .parallel import fork_map
-from .readers import InputError, input_files, read_file
+from .readers import InputError, input_files, read_file_all
 
 
 def process(letter: Letter) -> Letter:
@@ -26,11 +26,11 @@ def process(letter: Letter) -> Letter:
     return letter
 
 
-def _load_one(path: Path) -> tuple[Letter | None, Issue | None]:
+def _load_one(path: Path) -> tuple[list[Letter], Issue | None]:
     try:
-        return process(read_file(path)), None
+        return [process(letter) for letter in read_file_all(path)], None
     except InputError as err:
-        return None, Issue(err.source, err.where, "unreadable", err.message)
+        return [], Issue(err.source, err.where, "unreadable", err.message)
 
 
 def default_jobs() -> int:
@@ -48,7 +48,7 @@ def load_letters(paths: Iterable[str | Path], jobs: int = 1,
     files, issues = input_files(paths)
     with gc_paused():
         results = fork_map(_load_one, files, jobs, progress=progress)
-    letters = [l for l, _ in results if l is not None]
+    letters = [l for ls, _ in results for l in ls]
     issues.extend(i for _, i in results if i is not None)
     disambiguate(letters)
     return letters, issues

@@ -5,8 +5,9 @@ file's format by its content (not only its extension), and reads every file it
 can. One bad file never stops the others: it becomes an :class:`Issue`.
 
 Formats are registered in :data:`READERS` as ``(name, sniff, read)``; ``sniff(path,
-head)`` looks at the first bytes, ``read(path)`` returns a Letter or raises
-:class:`InputError`. Adding a format (DOCX, officielebekendmakingen XML, PDF) means
+head)`` looks at the first bytes, ``read(path)`` returns a Letter (or a list of
+Letters, for a publication that holds several: a verslag holds the committee's letter and
+the minister's reply) or raises :class:`InputError`. Adding a format (DOCX, officielebekendmakingen XML, PDF) means
 adding a module and one entry here; the model does not change.
 """
 from __future__ import annotations
@@ -17,11 +18,11 @@ from pathlib import Path
 from ..model import Issue, Letter
 from .base import InputError, decode_bytes
 
-__all__ = ["InputError", "decode_bytes", "read_letters", "read_file", "detect_format",
+__all__ = ["InputError", "decode_bytes", "read_letters", "read_file", "read_file_all", "detect_format",
            "input_files", "READERS"]
 
 Sniff = Callable[[Path, bytes], bool]
-Read = Callable[[Path], Letter]
+Read = Callable[[Path], "Letter | list[Letter]"]
 
 
 def _lazy(module: str, name: str) -> Callable:
@@ -71,7 +72,14 @@ def detect_format(path: Path) -> str | None:
 
 
 def read_file(path: str | Path) -> Letter:
-    """Read one file into a Letter; raises :class:`InputError` with a one-line message."""
+    """Read one file into a Letter (the first, for a publication holding several);
+    raises :class:`InputError` with a one-line message."""
+    return read_file_all(path)[0]
+
+
+def read_file_all(path: str | Path) -> list[Letter]:
+    """Read one file into its Letters (one for a letter; several for a verslag that
+    publishes the committee's letter and the reply); raises :class:`InputError`."""
     p = Path(path)
     if not p.exists():
         raise InputError(str(path), "no such file or folder")
@@ -86,7 +94,11 @@ def read_file(path: str | Path) -> Letter:
                                     "letters as .txt/.md, .docx, .pdf and officielebekendmakingen .xml")
     for name, _, read in READERS:
         if name == fmt:
-            return read(p)
+            got = read(p)
+            letters = got if isinstance(got, list) else [got]
+            if not letters:
+                raise InputError(str(path), "no letter found in this file")
+            return letters
     raise AssertionError(fmt)  # pragma: no cover
 
 
@@ -131,7 +143,7 @@ def read_letters(paths: Iterable[str | Path]) -> tuple[list[Letter], list[Issue]
     letters: list[Letter] = []
     for f in files:
         try:
-            letters.append(read_file(f))
+            letters.extend(read_file_all(f))
         except InputError as err:
             issues.append(Issue(err.source, err.where, "unreadable", err.message))
     return letters, issues
