@@ -148,15 +148,23 @@ class _Builder:
         return targets
 
 
-def build_graph(letters: list[Letter], link_letters: bool = True) -> nx.MultiDiGraph:
-    """Build the graph of ``letters`` (read, resolved and attributed).
+def build_graph(letters: list[Letter], link_letters: bool = True,
+                documents: dict | None = None) -> nx.MultiDiGraph:
+    """Build the graph of ``letters`` (read, resolved and attributed). ``documents``
+    (from a fetch cache, :func:`kamerxref.graph.documents.read_documents`) gives the cited
+    document and page nodes their titles, dates, types and page texts.
 
     >>> G = build_graph(letters)                        # doctest: +SKIP
     >>> G.nodes["kst-36871-O/bijlage/p40"]["kind"]       # doctest: +SKIP
     'page'
     """
     with gc_paused():  # see graph/gcpause.py
-        return _build(letters, link_letters)
+        G = _build(letters, link_letters)
+    if documents:
+        from .documents import apply_documents
+
+        apply_documents(G, documents)
+    return G
 
 
 def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:

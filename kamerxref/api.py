@@ -25,6 +25,7 @@ from kamerxref.exporters import write_all
 from kamerxref.exporters.io import write_atomic
 from kamerxref.graph import queries as _q
 from kamerxref.graph.build import build_graph
+from kamerxref.graph.documents import read_documents
 from kamerxref.graph.model import Issue, Letter
 from kamerxref.graph.pipeline import load_letters, process
 
@@ -99,6 +100,8 @@ class Corpus:
 
     letters: list[Letter]
     issues: list[Issue] = field(default_factory=list)  # files that could not be read
+    #: cited documents' metadata from a fetch cache among the inputs (graph/documents.py)
+    documents: dict = field(default_factory=dict)
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -107,7 +110,7 @@ class Corpus:
         >>> corpus.graph.nodes["kst-36871-O/bijlage/p40"]["kind"]     # doctest: +SKIP
         'page'
         """
-        return build_graph(self.letters)
+        return build_graph(self.letters, documents=self.documents)
 
     @property
     def warnings(self) -> list[Issue]:
@@ -223,8 +226,10 @@ def load(*paths: str | Path, jobs: int = 1) -> Corpus:
     >>> [l.kenmerk for l in corpus.letters]           # doctest: +SKIP
     ['181524', '180760']
     """
-    letters, issues = load_letters(paths or [default_data()], jobs=jobs)
-    return Corpus(letters, issues)
+    paths = paths or (default_data(),)
+    letters, issues = load_letters(paths, jobs=jobs)
+    documents, doc_issues = read_documents(paths)
+    return Corpus(letters, issues + doc_issues, documents)
 
 
 def from_text(*texts: str, source: str = "<text>") -> Corpus:

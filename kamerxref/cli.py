@@ -65,15 +65,18 @@ def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False):
     from kamerxref.graph.pipeline import load_letters
     from kamerxref.graph.readers import input_files
 
+    from kamerxref.graph.documents import read_documents
+
     paths = list(inputs) or [default_data()]
+    documents, doc_issues = read_documents(paths)  # a fetch cache's record.json files
     if not quiet and sys.stderr.isatty():
         files, _ = input_files(paths)
         if len(files) > 20:
             with click.progressbar(length=len(files), label="reading letters", file=sys.stderr) as bar:
                 letters, issues = load_letters(paths, jobs=jobs, progress=bar.update)
-            return _checked(Corpus(letters, issues))
+            return _checked(Corpus(letters, issues + doc_issues, documents))
     letters, issues = load_letters(paths, jobs=jobs)
-    return _checked(Corpus(letters, issues))
+    return _checked(Corpus(letters, issues + doc_issues, documents))
 
 
 def _checked(corpus):
@@ -320,6 +323,127 @@ def export(fmt, inputs, output, letter, today, quiet):
         corpus.export(fmt, output)
     if not quiet:
         click.echo(f"wrote {output}", err=True)
+
+
+def _date_option(value: str | None, name: str) -> _dt.date | None:
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
+
+
+#: Exit code of ``fetch`` when some documents could not be fetched (named on stderr) and
+#: the cache holds the others.
+EXIT_PARTIAL = 3
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("-o", "--output", "cache", required=True, type=click.Path(file_okay=False),
+              help="The cache folder (created; a re-run fetches only what is missing or changed).")
+@click.option("--dossier", multiple=True, help="A Kamerstuk dossier: 36871, '36 871', 36200-VI (repeatable).")
+@click.option("--id", "ids", multiple=True, help="An official id: kst-36871-O, h-ek-20252026-12-3 (repeatable).")
+@click.option("--cited", is_flag=True,
+              help="Fetch the documents the INPUT letters cite (default INPUT: the bundled data/), "
+                   "with the bijlagen of papers cited as 'bijlage'.")
+@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
+@click.option("--chamber", type=click.Choice(["ek", "tk"]), help="Eerste (ek) or Tweede (tk) Kamer.")
+@click.option("--type", "doc_type", help="Document type as KOOP names it: verslag, 'brief regering', motie.")
+@click.option("--committee", help="Words of the committee's name, searched in the documents' text.")
+@click.option("--formats", default="xml", show_default=True,
+              help="Manifestations to download, comma-separated: xml, pdf, html (pdf gives the "
+                   "explorer the text of cited pages).")
+@click.option("--sru-url", default=None, help="The SRU service (default: https://repository.overheid.nl/sru).")
+@click.option("--offline", is_flag=True, help="Never touch the network: report what the cache holds.")
+@click.option("--max-records", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="At most this many documents per run.")
+@click.option("--delay", type=click.FloatRange(min=0), default=0.5, show_default=True,
+              help="Seconds between two requests (be polite to the service).")
+@click.option("--timeout", type=click.FloatRange(min=0.05), default=30.0, show_default=True,
+              help="Seconds to wait for an answer before retrying.")
+@click.option("--retries", type=click.IntRange(min=0), default=4, show_default=True,
+              help="Retries on 429, 5xx, timeouts and broken downloads.")
+@click.option("--backoff", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds before the first retry, doubled for each next one (Retry-After wins).")
+@click.option("-q", "--quiet", is_flag=True, help="Only problems on stderr.")
+@_fail_on_input_error
+def fetch(inputs, cache, dossier, ids, cited, since, until, chamber, doc_type, committee, formats,
+          sru_url, offline, max_records, delay, timeout, retries, backoff, quiet):
+    """Fetch official papers (Kamerstukken, Handelingen, Aanhangsel, Staatsblad) from the
+    KOOP SRU service into a cache folder that every command reads as INPUT.
+
+    \b
+    kamerxref fetch -o cache --dossier 36871 --formats xml,pdf
+    kamerxref fetch -o cache --cited data/
+    kamerxref build data/ cache/
+
+    Exit code 0 when everything selected is in the cache, 3 when some documents could not
+    be fetched (each named on stderr; the cache holds the rest), 1 when nothing could be
+    done (no network, disk full, a bad option), 2 on a usage error.
+    """
+    from kamerxref.graph import fetch as F
+
+    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    bad = [f for f in wanted if f not in F.FORMATS]
+    if bad or not wanted:
+        raise click.BadParameter(f"{', '.join(bad) or formats!r}: choose from {', '.join(F.FORMATS)}",
+                                 param_hint="--formats")
+    if inputs and not cited:
+        raise click.UsageError("INPUT letters are read only with --cited (fetch what they cite)")
+    selection = F.Selection(dossiers=dossier, ids=ids, since=_date_option(since, "--since"),
+                            until=_date_option(until, "--until"), chamber=chamber,
+                            doc_type=doc_type, committee=committee)
+    if cited:
+        corpus = _load(inputs, quiet=True)
+        found, bijlage, other = F.cited_documents(corpus.letters)
+        selection.ids = tuple(dict.fromkeys(selection.ids + tuple(found)))
+        selection.bijlagen_of = tuple(bijlage)
+        if other and not quiet:
+            click.echo(f"note: {len(other)} cited documents are not official publications in the "
+                       f"KOOP service (EU documents, E-dossiers, case law): {', '.join(other[:8])}"
+                       f"{' ...' if len(other) > 8 else ''}", err=True)
+    if selection.is_empty():
+        raise click.UsageError("say what to fetch: --dossier, --id, --cited, or --since/--until/"
+                               "--chamber/--type/--committee")
+    if offline:
+        result = F.offline_report(selection, cache, wanted)
+    else:
+        with F.Http(timeout=timeout, delay=delay, retries=retries, backoff=backoff) as http:
+            show = not quiet and sys.stderr.isatty()
+            bar = None
+
+            def start(n):
+                nonlocal bar
+                if show and n > 1:
+                    bar = click.progressbar(length=n, label="fetching", file=sys.stderr)
+                    bar.__enter__()
+
+            try:
+                result = F.fetch(selection, cache, http, wanted, sru_url or F.SRU_URL, max_records,
+                                 on_records=start, progress=lambda n: bar and bar.update(n))
+            finally:
+                if bar is not None:
+                    bar.__exit__(None, None, None)
+    for p in result.problems:
+        click.echo(f"kamerxref: {'warning' if offline else 'error'}: {p}", err=True)
+    if not quiet:
+        for n in result.notes:
+            click.echo(f"note: {n}", err=True)
+    if result.stopped:
+        raise UserError(result.stopped)
+    if not quiet:
+        if offline:
+            click.echo(f"{len(result.unchanged)} documents intact in {cache}/ for this selection "
+                       f"({len(result.problems)} problems; offline: no request made)", err=True)
+        else:
+            click.echo(f"{len(result.records)} documents found: {len(result.fetched)} fetched, "
+                       f"{len(result.unchanged)} already in {cache}/, {len(result.failed)} failed "
+                       f"({result.requests} requests)", err=True)
+    if result.problems:
+        sys.exit(EXIT_PARTIAL)
 
 
 if __name__ == "__main__":  # pragma: no cover

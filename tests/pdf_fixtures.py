@@ -294,6 +294,14 @@ def encrypted_pdf(out: Path) -> Path:
         b"<< /Filter /Standard /V 1 /R 2 /O <" + hashlib.sha256(b"owner").hexdigest().encode()
         + b"> /U <" + hashlib.sha256(b"user").hexdigest().encode() + b"> /P -4 >>",
     ]
+    file_id = hashlib.md5(b"kamerxref").hexdigest().encode()
+    out = Path(out)
+    out.write_bytes(_raw_pdf(objs, b"/Encrypt 5 0 R /ID [<%s> <%s>]" % (file_id, file_id)))
+    return out
+
+
+def _raw_pdf(objs: list[bytes], trailer: bytes = b"") -> bytes:
+    """A PDF file of numbered objects (object 1 the catalog), with its xref table."""
     data = bytearray(b"%PDF-1.4\n")
     offsets = []
     for n, obj in enumerate(objs, 1):
@@ -303,13 +311,31 @@ def encrypted_pdf(out: Path) -> Path:
     data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
     for off in offsets:
         data += b"%010d 00000 n \n" % off
-    file_id = hashlib.md5(b"kamerxref").hexdigest().encode()
-    data += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 5 0 R /ID [<%s> <%s>] >>\n"
-             % (len(objs) + 1, file_id, file_id))
+    data += b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (len(objs) + 1, trailer + b" " if trailer else b"")
     data += b"startxref\n%d\n%%%%EOF\n" % xref
-    out = Path(out)
-    out.write_bytes(bytes(data))
-    return out
+    return bytes(data)
+
+
+def text_pdf(pages: list[list[str]]) -> bytes:
+    """A plain PDF, built by hand (no browser): each page a list of lines in Helvetica
+    12 pt, e.g. a Kamerstuk whose page 5 reads ``Kamerstukken I 2025/26, 36 871, O`` /
+    ``De regering kiest voor ...``. Latin-1 text only (WinAnsi encoding)."""
+    n = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    for i, lines in enumerate(pages):
+        ops = [b"BT /F1 12 Tf 14 TL 72 770 Td"]
+        for line in lines:
+            esc = line.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            ops.append(b"(" + esc + b") Tj T*")
+        ops.append(b"ET")
+        body = b"\n".join(ops)
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                    b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
+        objs.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
+    return _raw_pdf(objs)
 
 
 def features_html() -> str:

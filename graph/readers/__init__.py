@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..documents import cache_sidecar
 from ..model import Issue, Letter
 from .base import InputError, decode_bytes
 
@@ -115,19 +116,24 @@ def input_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
         if not p.exists():
             raise InputError(str(raw), "no such file or folder")
         if p.is_file():
-            files.append(p)
+            if not cache_sidecar(p):
+                files.append(p)
             continue
         found = []
+        metadata = 0
         for child in sorted(p.rglob("*")):
             rel = child.relative_to(p)
             if any(part.startswith((".", "_")) for part in rel.parts) or not child.is_file():
+                continue
+            if cache_sidecar(child):  # a fetch cache's record.json and extra manifestations
+                metadata += 1
                 continue
             if child.suffix.lower() in LETTER_SUFFIXES or detect_format(child) not in (None, "text"):
                 found.append(child)
             else:
                 issues.append(Issue(str(child), "", "skipped-file",
                                     f"skipped: not a letter format ({child.suffix or 'no extension'})"))
-        if not found:
+        if not found and not metadata:
             raise InputError(str(raw), "folder holds no letters (.txt, .md, .docx, .xml, .pdf)")
         files.extend(found)
     return files, issues

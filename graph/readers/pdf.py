@@ -597,3 +597,27 @@ def _on_page(issue, starts: list[int]):
     page = sum(1 for s in starts if s <= line) or 1
     return dataclasses.replace(
         issue, where=f"page {page} (line {line} of the text form){m.group(2)}")
+
+
+def pdf_page_texts(path: str | Path) -> list[str]:
+    """The plain text of each page of any PDF (a Kamerstuk, its bijlage), in page order,
+    for showing the cited page beside a question; raises :class:`InputError` as the
+    reader does (pdfplumber missing, not a PDF, encrypted, damaged)."""
+    source = str(path)
+    pdf = _open(Path(path), source)
+    try:
+        out = []
+        for n, page in enumerate(pdf.pages, 1):
+            try:
+                text = page.extract_text() or ""
+            except Exception as err:
+                raise InputError(source, _pdf_error(err), f"page {n}") from None
+            out.append("\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in text.splitlines()).strip())
+            page.close()
+        return out
+    except InputError:
+        raise
+    except Exception as err:
+        raise InputError(source, _pdf_error(err)) from None
+    finally:
+        pdf.close()
