@@ -18,59 +18,155 @@ from __future__ import annotations
 
 import re
 
+from .fracties import ALIAS_PATTERN, canonical_fractie
+
 __all__ = [
     "asks",
     "fracties_in",
+    "FractieScope",
     "is_closing_request",
+    "is_fractie_heading",
     "missing_question_mark",
+    "question_spans",
     "sentence_spans",
+    "subject_fracties",
 ]
 
 # ------------------------------------------------------------------ fractie names
 
-# A fractie name as the chamber writes it: D66, JA21, GroenLinks-PvdA, 50PLUS, PvdD,
-# ChristenUnie, and multi-word names joined by lower-case particles (Partij voor de
-# Dieren, Forum voor Democratie). No closed list: any capitalised token qualifies.
+# A fractie name as the chamber writes it: first every spelling of the table in
+# :mod:`.fracties` (``C.D.A.``, ``P.v.d.A.``, ``D'66``, ``GroenLinks-PvdA``), then any
+# other dotted abbreviation (``K.N.P.``), then any capitalised token, also multi-word
+# names joined by lower-case particles (``Lijst Nieuw voor de Toekomst``): a party not in
+# the table is still read, as written.
+_KNOWN = r"(?<![\w.'’-])(?:" + ALIAS_PATTERN + r")(?![\w'’]|[-–/][A-Z0-9])"
+_DOTTED_NAME = r"(?:[A-Z][a-z]{0,2}\.){2,}(?![\w])"
 _TOKEN = r"[A-Z0-9][\w&'’]*(?:-[A-Z0-9][\w&'’]*)*"
-_NAME = _TOKEN + r"(?:\s+(?:voor|van)(?:\s+(?:de|het))?\s+" + _TOKEN + r")?"
-_LIST = re.compile(
-    r"\bfracties?\s+van\s+(?:de\s+|het\s+)?(?P<first>" + _NAME + r")"
-    r"(?P<rest>(?:\s*,\s*(?:van\s+)?(?:de\s+|het\s+)?" + _NAME + r")*"
-    r"(?:\s*,?\s+en\s+(?:van\s+)?(?:de\s+|het\s+)?" + _NAME + r")?)"
-)
-_REST_NAME = re.compile(r"(?:,|\ben\b)\s*(?:van\s+)?(?:de\s+|het\s+)?(" + _NAME + r")")
-_SUFFIX = re.compile(r"\b(" + _TOKEN + r")-fractie\b")
-_PREFIX = re.compile(r"\b[Ff]ractie-(" + _TOKEN + r")")
+_NAME = (r"(?:" + _KNOWN + r"|" + _DOTTED_NAME + r"|" + _TOKEN
+         + r"(?:\s+(?:voor|van)(?:\s+(?:de|het))?\s+" + _TOKEN + r")?)")
+_DET = r"(?:(?:van\s+)?(?:de|het)\s+)?"
+_MORE = (r"(?P<rest>(?:\s*,\s*" + _DET + _NAME + r")*"
+         r"(?:\s*,?\s+en\s+" + _DET + _NAME + r")?)")
+# "fractie van de SGP", "fracties van Volt en de PvdD", "fractieleden van de PVV",
+# "fractie der P.v.d.A."
+_LIST = re.compile(r"\bfractie(?:s|leden)?\s+(?:van|der)\s+(?:de\s+|het\s+)?"
+                   r"(?P<first>" + _NAME + r")" + _MORE)
+# "de leden van de PVV", "het lid van 50PLUS": only names of the table (not "de leden
+# van de Kamer")
+_LEDEN_KNOWN = re.compile(r"\b(?:leden|lid)\s+(?:van|der)\s+(?:de\s+|het\s+)?"
+                          r"(?P<first>" + _KNOWN + r")(?!\s*[-–]\s*fractie)" + _MORE)
+_REST_NAME = re.compile(r"(?:,|\ben\b)\s*" + _DET + r"(" + _NAME + r")")
+# "de CDA-fractie", "de P.v.d.A.-fractie", "de GroenLinks-PvdA–fractie"
+_SUFFIX = re.compile(r"(?<![\w-])(" + _NAME + r")\s?[-–]\s?fracties?\b")
+# "de PVV-, SP- en PvdD-fracties": the first names of a suspended compound
+_SUSPENDED = re.compile(r"(?<![\w-])(" + _NAME + r")[-–](?=\s*(?:,|\ben\b)[^.?!]{0,80}?"
+                        r"[-–]fracties?\b)")
+_PREFIX = re.compile(r"\b[Ff]ractie[-–]((?:(?:Van|Den|De|Ter|Van\s+der|Van\s+den)\s+)?"
+                     + _TOKEN + r")")
 # Capitalised words that follow "fractie van" but are not fractie names.
-_NOT_A_NAME = {"Eerste", "Tweede", "Kamer", "Staten-Generaal", "Zie"}
+_NOT_A_NAME = {"Eerste", "Tweede", "Kamer", "Staten-Generaal", "Zie", "De", "Het", "Deze",
+               "Die", "Dit", "Een", "Kamerleden", "Commissie", "Regering"}
+
+
+def _fractie_mentions(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, canonical name)`` of every fractie named in ``text`` (already
+    whitespace-normalised), in text order; ``start`` is where the phrase naming it
+    begins (``fractie``, ``leden`` or the name before ``-fractie``)."""
+    found: list[tuple[int, int, str]] = []
+
+    def add(start: int, end: int, name: str) -> None:
+        name = name.strip(" ,;:")
+        if name.endswith(".") and not canonical_fractie(name) and not re.fullmatch(
+                _DOTTED_NAME, name):
+            name = name[:-1]
+        if not name or name in _NOT_A_NAME:
+            return
+        found.append((start, end, canonical_fractie(name) or name))
+
+    for rx in (_LIST, _LEDEN_KNOWN):
+        for m in rx.finditer(text):
+            add(m.start(), m.end("first"), m.group("first"))
+            base = m.start("rest")
+            for r in _REST_NAME.finditer(m.group("rest")):
+                add(m.start(), base + r.end(1), r.group(1))
+    for m in _SUFFIX.finditer(text):
+        add(m.start(1), m.end(), m.group(1))
+    for m in _SUSPENDED.finditer(text):
+        add(m.start(1), m.end(), m.group(1))
+    for m in _PREFIX.finditer(text):
+        add(m.start(), m.end(), "Fractie-" + m.group(1))
+    found.sort()
+    return found
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("*", "").replace("_", " "))
 
 
 def fracties_in(text: str) -> list[str]:
-    """Fractie names named in ``text``, in order of first mention, without duplicates.
+    """Fractie names named in ``text``, in order of first mention, without duplicates,
+    each by its canonical name (:func:`.fracties.canonical_fractie`; a name not in the
+    table as written).
 
     ``"De leden van de fracties van **Volt** en de **PvdD** constateren"`` ->
     ``["Volt", "PvdD"]``; ``"de fractie van Volt, mede namens de leden van de fractie
     van de PvdD"`` -> ``["Volt", "PvdD"]``; ``"de leden van de GroenLinks-PvdA-fractie"``
     -> ``["GroenLinks-PvdA"]``; ``"de leden van de Fractie-Nanninga"`` ->
-    ``["Fractie-Nanninga"]``. Markdown emphasis is ignored.
+    ``["Fractie-Nanninga"]``; ``"de leden van de C.D.A.-fractie"`` -> ``["CDA"]``;
+    ``"Vragen en opmerkingen van de fractieleden van de PVV"`` -> ``["PVV"]``;
+    ``"de PVV-, SP- en PvdD-fracties"`` -> ``["PVV", "SP", "PvdD"]``. Markdown emphasis
+    is ignored.
     """
-    text = re.sub(r"\s+", " ", text.replace("*", "").replace("_", " "))
-    found: list[tuple[int, str]] = []
-    for m in _LIST.finditer(text):
-        found.append((m.start("first"), m.group("first")))
-        base = m.start("rest")
-        for r in _REST_NAME.finditer(m.group("rest")):
-            found.append((base + r.start(1), r.group(1)))
-    for m in _SUFFIX.finditer(text):
-        found.append((m.start(1), m.group(1)))
-    for m in _PREFIX.finditer(text):
-        found.append((m.start(), "Fractie-" + m.group(1)))
     out: list[str] = []
-    for _, name in sorted(found):
-        name = name.strip(" ,.;:")
-        if name and name not in out and name not in _NOT_A_NAME:
+    for _, _, name in _fractie_mentions(_normalise(text)):
+        if name not in out:
             out.append(name)
     return out
+
+
+#: Words before a fractie phrase that make it an object, not the sentence's subject:
+#: "Is de regering het **met** de leden van de fractie van D66 eens ...".
+_OBJECT_PREPOSITIONS = {
+    "met", "aan", "bij", "door", "voor", "tot", "naar", "van", "als", "dan", "op", "over",
+    "zoals", "uit", "tegen", "tussen", "onder", "volgens", "jegens", "in",
+}
+_LEAD_WORDS = {"de", "het", "der"}
+
+
+def _word_before_phrase(text: str, start: int) -> str:
+    """The word before a fractie phrase and its lead (``de leden van de``, repeated as
+    in ``de leden van de leden van de fractie van D66``), lower case."""
+    words = text[:start].rstrip(" ,(").split()
+    while words:
+        last = words[-1].lower()
+        if last in _LEAD_WORDS:
+            words.pop()
+        elif last in ("van", "der") and len(words) > 1 and words[-2].lower() in ("leden", "lid"):
+            del words[-2:]
+        else:
+            break
+    return words[-1].lower().strip(",") if words else ""
+
+
+def subject_fracties(sentence: str) -> tuple[str, ...]:
+    """The fracties that are the subject of ``sentence`` -- those who ask what follows.
+
+    ``"De leden van de VVD-fractie vragen de regering ..."`` -> ``("VVD",)``;
+    ``"Ten aanzien van ..., vragen de leden van de fractie van D66 of ..."`` ->
+    ``("D66",)``; ``"De leden van de fractie van Volt wensen ..., mede namens de leden
+    van de fractie van de PvdD."`` -> ``("Volt", "PvdD")``; ``"Is de regering het met de
+    leden van de fractie van D66 eens ...?"`` -> ``()`` (an object, not the subject);
+    ``"De leden van de VVD-fractie sluiten zich aan bij de vragen van de leden van de
+    CDA-fractie."`` -> ``("VVD",)``.
+    """
+    text = _normalise(sentence)
+    out: list[str] = []
+    for start, _, name in _fractie_mentions(text):
+        if _word_before_phrase(text, start) in _OBJECT_PREPOSITIONS:
+            continue
+        if name not in out:
+            out.append(name)
+    return tuple(out)
 
 
 # --------------------------------------------------------------------- sentences
@@ -255,7 +351,8 @@ def _ask_verb_with_complement(sentence: str) -> bool:
         if w == "vragen":
             if prev.lower() in _NOUN_BEFORE:
                 continue
-            if prev.islower() and prev.endswith("e") and prev != "ze":
+            if (prev.islower() and prev.endswith("e") and prev != "ze"
+                    and not prev.endswith(("fractie", "commissie"))):
                 continue  # an adjective: "aanvullende vragen", "kritische vragen"
         nxt = lower[i + 1] if i + 1 < len(lower) else ""
         if not nxt or nxt == "te" or nxt in _NOT_OBJECT:
@@ -291,3 +388,79 @@ def asks(sentence: str) -> bool:
     if is_closing_request(sentence):
         return False
     return _indirect(sentence) or missing_question_mark(sentence)
+
+
+def question_spans(text: str, kind: str) -> list[tuple[int, int]]:
+    """The questions of one paragraph as ``[start, end)`` spans (DESIGN §1).
+
+    ``kind`` is the paragraph kind: an ``"item"`` (a numbered item, its ``a.``/``b.``/``-``
+    sub-items included) is one question, whatever it holds; in ``"text"`` each asking
+    sentence is one; in a ``"list"`` that stands on its own each asking bullet is one.
+    Other kinds (intro, closing, answer) hold none::
+
+        question_spans("2. Kan de regering aangeven:\\na. hoeveel ...;\\nb. wanneer ...?", "item")
+            -> [(0, len(text))]
+        question_spans("Zie p. 5. Kan de regering dit toelichten?", "text") -> [(10, 41)]
+    """
+    if kind == "item":
+        return [(0, len(text))] if text else []
+    if kind not in ("text", "list"):
+        return []
+    return [(s, e) for s, e in sentence_spans(text, split_bullets=kind == "list")
+            if asks(text[s:e])]
+
+
+class FractieScope:
+    """Who asks, as a reader goes through a letter in document order.
+
+    A fractie section heading sets the fracties (``Vragen en opmerkingen van de leden
+    van de fractie van D66``); a topic heading inside it goes back to the section's
+    fracties; a sentence whose subject is a fractie phrase (:func:`subject_fracties`:
+    ``"De leden van de VVD-fractie vragen ..."``) sets them for that sentence and what
+    follows, until the next heading or fractie phrase. A question gets :attr:`current`,
+    never the whole letter's fracties by default::
+
+        scope = FractieScope()
+        scope.sentence("De leden van de VVD-fractie lezen dat ...")   -> ("VVD",)
+        scope.sentence("Kan de regering dit toelichten?")               -> ("VVD",)
+        scope.heading(("CDA",), "fractie");  scope.current               -> ("CDA",)
+    """
+
+    def __init__(self) -> None:
+        self.current: tuple[str, ...] = ()
+        self.section: tuple[str, ...] = ()
+
+    def heading(self, fracties: tuple[str, ...], kind: str) -> tuple[str, ...]:
+        """Enter a section: ``kind`` ``"fractie"`` with the fracties it names, or
+        ``"topic"``. Returns the fracties the section belongs to."""
+        if kind == "fractie" and fracties:
+            self.section = self.current = tuple(fracties)
+        elif self.section:
+            self.current = self.section
+        return self.current
+
+    def sentence(self, text: str) -> tuple[str, ...]:
+        """Read one sentence; returns the fracties that ask in it."""
+        if "ractie" in text or "leden" in text or "lid " in text:
+            found = subject_fracties(text)
+            if found:
+                self.current = found
+        return self.current
+
+
+_FRACTIE_HEADING = re.compile(
+    r"^(?:(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]?\s+)?"
+    r"(?:Vragen|Opmerkingen|Inbreng|Bijdrage|Reactie|Vragen\s+en\s+opmerkingen)\b"
+    r"[^.?!;]{0,160}$")
+
+
+def is_fractie_heading(line: str) -> bool:
+    """A plain-text line that opens a fractie section, with or without ``##``:
+    ``Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA``,
+    ``Vragen en opmerkingen van de fractieleden van de PVV``, ``2. Inbreng van de leden
+    van de CDA-fractie``, ``**Vragen van de leden van de fracties van Volt en de PvdD**``;
+    not a sentence (``Vragen van de leden van de VVD-fractie zijn beantwoord.``)."""
+    text = _normalise(line).strip(" #:")
+    if "ractie" not in text or len(text) > 200:
+        return False
+    return bool(_FRACTIE_HEADING.match(text)) and bool(fracties_in(text))

@@ -74,10 +74,13 @@ from .metadata import (
     parse_term,
 )
 from .structure import (
+    FractieScope,
     asks,
     fracties_in,
     is_closing_request,
+    is_fractie_heading,
     missing_question_mark,
+    question_spans,
     sentence_spans,
 )
 
@@ -617,6 +620,11 @@ class _TextReader:
             if m:
                 out.append(_Logical("heading", [(m.group(2), no)]))
                 continue
+            if "ractie" in raw and is_fractie_heading(self.clean(raw)[0]):
+                # "Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA"
+                # as a plain line, also right above its first paragraph
+                out.append(_Logical("heading", [(raw, no)]))
+                continue
             m = _ITEM.match(raw)
             if m:
                 number = m.group("num") or m.group("pnum")
@@ -831,15 +839,7 @@ class _TextReader:
             if p.kind == "closing":
                 p.section = None
         # questions (provisional, for deciding the intro)
-        spans: list[list[tuple[int, int]]] = []
-        for p in paras:
-            if p.kind == "item":
-                spans.append([(0, len(p.text))])
-            elif p.kind in ("text", "list"):
-                ss = sentence_spans(p.text, split_bullets=p.kind == "list")
-                spans.append([(s, e) for s, e in ss if asks(p.text[s:e])])
-            else:
-                spans.append([])
+        spans = [question_spans(p.text, p.kind) for p in paras]
         for k, p in enumerate(paras):
             if p.kind != "text" or p.section is not None or spans[k]:
                 break
@@ -859,28 +859,56 @@ class _TextReader:
         for _, f in sorted(mentions, key=lambda x: x[0]):
             if f not in letter.fracties:
                 letter.fracties.append(f)
-        for s in self.sections:
-            if s.kind == "topic" and s.parent is None:
-                s.fracties = tuple(letter.fracties)
         letter.sections = self.sections
-        # paragraphs, markers, questions
+        # paragraphs, markers, questions; who asks follows the text (FractieScope)
+        scope = FractieScope()
+        heads = sorted(self.sections, key=lambda x: x.line)
+        h = 0
+        unknown = 0
         for k, p in enumerate(paras):
+            while h < len(heads) and heads[h].line <= p.line and p.kind != "closing":
+                sec_h = heads[h]
+                got = scope.heading(sec_h.fracties, sec_h.kind)
+                if sec_h.kind == "topic" and sec_h.parent is None:
+                    sec_h.fracties = got
+                h += 1
             para = Paragraph(k, p.kind, p.text, p.section, p.line, p.number)
             for number, off, line in p.markers:
                 para.markers.append(FootnoteMarker(number, k, off, line))
             letter.paragraphs.append(para)
-            if p.kind in ("intro", "closing"):
+            if p.kind == "closing":
                 continue
-            sec = self.sections[p.section] if p.section is not None else None
-            fr = sec.fracties if sec is not None and sec.fracties else tuple(letter.fracties)
-            for s, e in spans[k]:
-                text = p.text[s:e]
-                line = p.line_at(s)
-                if p.kind != "item" and missing_question_mark(text):
-                    self.warn("no-question-mark", "question without '?' "
-                              f"('{text[:50]}...'), counted as a question", line)
-                letter.questions.append(Question(len(letter.questions) + 1, text, k, s, e,
-                                                 p.section, fr, line, p.number))
+            sentences = sentence_spans(p.text, split_bullets=p.kind == "list")
+            if p.kind == "item":
+                for s, e in sentences:
+                    scope.sentence(p.text[s:e])
+            asked = iter(spans[k])
+            nxt_q = next(asked, None)
+            for s, e in sentences if p.kind != "item" else [(0, len(p.text))]:
+                fr = scope.sentence(p.text[s:e]) if p.kind != "item" else scope.current
+                while nxt_q is not None and nxt_q[0] < e:
+                    qs, qe = nxt_q
+                    nxt_q = next(asked, None)
+                    if p.kind == "intro":
+                        continue
+                    if not fr and len(letter.fracties) == 1:
+                        fr = tuple(letter.fracties)  # the only fractie the letter names
+                    unknown += not fr and bool(letter.fracties)
+                    text = p.text[qs:qe]
+                    line = p.line_at(qs)
+                    if p.kind != "item" and missing_question_mark(text):
+                        self.warn("no-question-mark", "question without '?' "
+                                  f"('{text[:50]}...'), counted as a question", line)
+                    letter.questions.append(Question(len(letter.questions) + 1, text, k, qs, qe,
+                                                     p.section, fr, line, p.number))
+        for q in letter.questions:
+            for f in q.fracties:
+                if f not in letter.fracties:
+                    letter.fracties.append(f)
+        if unknown:
+            first = next(q for q in letter.questions if not q.fracties)
+            self.warn("no-fractie", f"{unknown} question(s) follow no fractie section or "
+                      "fractie phrase; their fracties are left empty", first.line)
 
     # -- 6. footnotes
     def footnotes(self) -> None:
