@@ -19,6 +19,9 @@ spans, footnote markers with their offset), never on line positions:
    two paragraphs after it.)
 5. Footnotes in the introduction are the letter's own sources (``letter``); questions
    do not inherit them.
+6. Footnotes in a minister's answer (``answer`` paragraphs, and the questions a reply
+   repeats) are that answer's own (``direct``, ``Attribution.answer``): the government
+   cites too, and its sources are not passed on to the next question.
 
 Every footnote is accounted for: a footnote that reaches no question and is not a letter
 source (a marker in a closing paragraph, or a body without marker) becomes a letter-level
@@ -55,6 +58,11 @@ def attribute(letter: Letter) -> list[Attribution]:
         questions = sorted(by_paragraph.get(para.index, []), key=lambda q: q.start)
         if para.kind == "intro":
             links.extend(Attribution(None, n, "letter") for n in own)
+            reached.update(own)
+            carried = []
+            continue
+        if para.kind in ("answer", "repeat"):  # the government cites too: the answer's own
+            links.extend(Attribution(None, n, "direct", answer=para.index) for n in own)
             reached.update(own)
             carried = []
             continue
@@ -113,7 +121,7 @@ def _fill_cites(letter: Letter) -> None:
     per_owner: dict[int | None, dict[str, dict]] = defaultdict(dict)
     for link in letter.attributions:
         fn = footnotes.get(link.footnote)
-        if fn is None:
+        if fn is None or link.answer is not None:  # an answer's sources: graph/pairing.py
             continue
         for cit in fn.citations:
             for target in target_ids(cit):

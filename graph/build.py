@@ -13,6 +13,7 @@ node already links them, and pairwise edges would grow quadratically.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import re
 from collections import defaultdict
@@ -24,6 +25,7 @@ import networkx as nx
 from .citations import dossier_id, target_ids
 from .gcpause import gc_paused
 from .model import Citation, Letter
+from .pairing import AnswerMatch, Pairing, letter_status, pair_replies, status_date
 
 SHARES_HUB_LIMIT = 100
 
@@ -149,17 +151,23 @@ class _Builder:
 
 
 def build_graph(letters: list[Letter], link_letters: bool = True,
-                documents: dict | None = None) -> nx.MultiDiGraph:
-    """Build the graph of ``letters`` (read, resolved and attributed). ``documents``
+                documents: dict | None = None, pairing: Pairing | None = None,
+                today: _dt.date | None = None) -> nx.MultiDiGraph:
+    """Build the graph of ``letters`` (read, resolved, attributed and paired). ``documents``
     (from a fetch cache, :func:`kamerxref.graph.documents.read_documents`) gives the cited
-    document and page nodes their titles, dates, types and page texts.
+    document and page nodes their titles, dates, types and page texts. ``pairing`` is the
+    result of :func:`kamerxref.graph.pairing.pair_replies` on the letters (computed here
+    when not given); ``today`` is the day the letters' ``status`` refers to (default:
+    today, or ``SOURCE_DATE_EPOCH``).
 
     >>> G = build_graph(letters)                        # doctest: +SKIP
     >>> G.nodes["kst-36871-O/bijlage/p40"]["kind"]       # doctest: +SKIP
     'page'
     """
+    if pairing is None:
+        pairing = pair_replies(letters)
     with gc_paused():  # see graph/gcpause.py
-        G = _build(letters, link_letters)
+        G = _build(letters, link_letters, pairing, today or status_date())
     if documents:
         from .documents import apply_documents
 
@@ -167,10 +175,30 @@ def build_graph(letters: list[Letter], link_letters: bool = True,
     return G
 
 
-def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:
+def _status_attrs(letter: Letter, pairing: Pairing, today: _dt.date,
+                  by_id: dict[str, Letter]) -> dict:
+    """The letter node's reply and status attributes (DESIGN §5 ``letters`` record)."""
+    attrs = {"role": letter.letter_kind, "publication": letter.publication or "",
+             "replies_to": _json(letter.replies_to)}
+    st = letter_status(letter, pairing, today, by_id)
+    if st is None:
+        return attrs
+    attrs.update(status=st.status, status_date=today.isoformat(), reply=st.reply or "",
+                 answered=_iso(st.answered), answered_questions=st.answered_questions,
+                 days_late=st.days_late, days_open=st.days_open, expected=_iso(st.expected),
+                 uitstel=st.uitstel or "")
+    return attrs
+
+
+def _build(letters: list[Letter], link_letters: bool, pairing: Pairing,
+           today: _dt.date) -> nx.MultiDiGraph:
     b = _Builder()
     G = b.G
     letter_sources: dict[str, set[str]] = {}
+    by_id = {l.id: l for l in letters}
+    answers_of: dict[str, list[AnswerMatch]] = defaultdict(list)
+    for m in pairing.matches:
+        answers_of[m.question_id].append(m)
     for letter in sorted(letters, key=lambda l: (l.id, l.source)):
         lid = letter.id
         addressee = ", ".join(x for x in (letter.addressee_function, letter.addressee_name) if x)
@@ -181,7 +209,8 @@ def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:
                committee_abbr=letter.committee_abbr or "", chamber=letter.chamber or "",
                addressee=addressee, chair=letter.chair or "", source=letter.source,
                fracties=_json(letter.fracties), n_questions=len(letter.questions),
-               n_footnotes=len(letter.footnotes), n_warnings=len(letter.warnings))
+               n_footnotes=len(letter.footnotes), n_warnings=len(letter.warnings),
+               **_status_attrs(letter, pairing, today, by_id))
         aid = addressee_id(letter)
         if aid:
             b.node(aid, "actor", letter.addressee_function, role="addressee",
@@ -232,6 +261,12 @@ def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:
                   index=q.index, number=q.number or "", text=q.text,
                   fracties=_json(q.fracties), section=section.heading if section else "",
                   section_id=section_id(letter, section.index) if section else "", line=q.line)
+            best = max(answers_of.get(qid, []), key=lambda m: (m.score, m.answer), default=None)
+            if best is not None:  # the answer on the question, for the views
+                unit = pairing.units[best.answer]
+                G.nodes[qid].update(answer=best.answer, answer_letter=unit.letter,
+                                    answer_text=unit.text, answer_how=best.how,
+                                    answer_score=best.score)
             b.link(lid, qid, "contains")
             if section is not None:
                 b.link(section_id(letter, section.index), qid, "contains")
@@ -240,8 +275,15 @@ def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:
                     b.node(f"fractie-{f}", "fractie", f, name=f)
                 b.link(f"fractie-{f}", qid, "asks")
 
+        owner_of_paragraph = {}
+        for u in (u for u in pairing.units.values() if u.letter == lid):
+            for i in u.paragraphs + u.repeats:
+                owner_of_paragraph[i] = u.id
         for link in letter.attributions:
-            owner = lid if link.question is None else question_id(letter, link.question)
+            if link.answer is not None:
+                owner = owner_of_paragraph.get(link.answer, lid)
+            else:
+                owner = lid if link.question is None else question_id(letter, link.question)
             fid = footnote_id(letter, link.footnote)
             for t in targets_of.get(link.footnote, []):
                 b.edge(owner, t, "cites", suffix=fid, via=fid, how=link.how,
@@ -259,22 +301,26 @@ def _build(letters: list[Letter], link_letters: bool) -> nx.MultiDiGraph:
                 for t in b.target(cit):
                     b.edge(owner, t, "cites", suffix=f"p{para.index}", via="", how=cit.how,
                            footnotes="[]")
-        # a minister's answers: answer -answers-> the question(s) it answers
-        by_number = {q.number: question_id(letter, q.index) for q in letter.questions if q.number}
-        for para in letter.paragraphs:
-            if para.kind != "answer":
-                continue
-            aid = f"{lid}/a{para.index}"
-            b.node(aid, "answer", f"antwoord {para.number or ''}".strip(), letter=lid,
-                   number=para.number or "", text=para.text, line=para.line)
-            b.edge(lid, aid, "contains")
-            for n in (para.number or "").split(","):
-                if n.strip() in by_number:
-                    b.edge(aid, by_number[n.strip()], "answers")
+        # a minister's answers (graph/pairing.py): answer -answers-> the question(s) it
+        # answers, in this letter (Kamervragen) or in the letter it replies to
+        for u in sorted((u for u in pairing.units.values() if u.letter == lid),
+                        key=lambda u: u.paragraphs[0]):
+            number = ",".join(u.numbers)
+            b.own(u.id, "answer", f"antwoord {number}".strip(), letter=lid, number=number,
+                  text=u.text, line=u.line,
+                  question_text="\n".join(t for _, t in u.quoted))
+            b.link(lid, u.id, "contains")
+        for reply_to in letter.replies_to:
+            link = next((k for k in pairing.links if k.reply == lid and k.letter == reply_to), None)
+            b.edge(lid, reply_to, "replies_to", how=link.how if link else "",
+                   role=letter.letter_kind)
         for cit in letter.about:
             b.target(cit)
             b.edge(lid, cit.document, "about")
 
+    for m in pairing.matches:  # after every letter: the question may be in a later one
+        if m.answer in G and m.question_id in G:
+            b.edge(m.answer, m.question_id, "answers", how=m.how, score=m.score)
     if link_letters:
         add_shares(G, shares_edges(letter_sources))
     return G

@@ -122,7 +122,8 @@ class Paragraph:
     ``"item"`` (a numbered item, ``number`` as printed), ``"list"`` (bullets joined to
     the sentence that introduces them are part of that paragraph, not separate),
     ``"closing"`` (the request to answer and the signature), ``"answer"`` (a minister's
-    answer in an answer letter, ``number`` = the question numbers it answers).
+    answer in an answer letter, ``number`` = the question numbers it answers),
+    ``"repeat"`` (a committee's question repeated in a reply, ``number`` as printed).
     """
 
     index: int
@@ -166,6 +167,7 @@ class Attribution:
     question: int | None  # Question.index, or None for the letter itself
     footnote: str
     how: str  # direct, paragraph, section, letter
+    answer: int | None = None  # Paragraph.index of the answer (or repeat) citing it, in a reply
 
 
 @dataclass

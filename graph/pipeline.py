@@ -1,9 +1,10 @@
-"""The pipeline in one place: read -> resolve citations -> attribute.
+"""The pipeline in one place: read -> resolve citations -> attribute -> pair replies.
 
 ``load_letters(paths, jobs=N)`` reads and processes each file independently, so it
 runs across N processes with exactly the same result as one (letters come back in input
-order). The graph is built afterwards from the processed letters
-(:func:`kamerxref.graph.build.build_graph`).
+order). Replies are then paired with the letters they answer across the whole corpus
+(:func:`kamerxref.graph.pairing.pair_replies`), and the graph is built from the processed
+letters (:func:`kamerxref.graph.build.build_graph`).
 """
 from __future__ import annotations
 
@@ -15,13 +16,16 @@ from .attribution import attribute
 from .citations import resolve_letter
 from .gcpause import gc_paused
 from .model import Issue, Letter
+from .pairing import mark_reply, pair_replies
 from .parallel import fork_map
 from .readers import InputError, input_files, read_file_all
 
 
 def process(letter: Letter) -> Letter:
-    """Resolve the letter's citations and attribute them to its questions."""
+    """Resolve the letter's citations and attribute them to its questions (a reply's
+    repeated questions and answers marked first, so its footnotes are its answers')."""
     resolve_letter(letter)
+    mark_reply(letter)
     attribute(letter)
     return letter
 
@@ -39,7 +43,8 @@ def default_jobs() -> int:
 
 def load_letters(paths: Iterable[str | Path], jobs: int = 1,
                  progress=None) -> tuple[list[Letter], list[Issue]]:
-    """Read, resolve and attribute every letter under ``paths``.
+    """Read, resolve and attribute every letter under ``paths``, then pair the replies
+    among them with the letters they answer (``replies_to``, pairing warnings).
 
     Returns the letters in input order and the issues of files that could not be read
     (a missing path or a folder with no letters raises :class:`InputError`). ``progress``
@@ -51,6 +56,7 @@ def load_letters(paths: Iterable[str | Path], jobs: int = 1,
     letters = [l for ls, _ in results for l in ls]
     issues.extend(i for _, i in results if i is not None)
     disambiguate(letters)
+    pair_replies(letters)
     return letters, issues
 
 
