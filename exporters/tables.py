@@ -23,13 +23,16 @@ import networkx as nx
 from kamerxref.graph.queries import _idkey, cites_of
 
 LETTER_COLUMNS = ["id", "kenmerk", "datum", "betreft", "committee", "addressee", "chair",
-                  "deadline", "fracties", "questions", "footnotes", "cites", "source", "warnings"]
-QUESTION_COLUMNS = ["id", "letter", "index", "number", "fracties", "section", "text", "n_cites", "cites"]
+                  "deadline", "fracties", "questions", "footnotes", "cites", "source", "warnings",
+                  "status", "reply", "answered", "answered_questions", "days_late"]
+QUESTION_COLUMNS = ["id", "letter", "index", "number", "fracties", "section", "text", "n_cites", "cites",
+                    "answer", "answer_how"]
 CITATION_COLUMNS = ["question", "letter", "fracties", "footnotes", "how", "target", "target_kind",
                     "document", "part", "page", "url"]
 #: dtypes for ``pandas.read_csv`` (nullable integers where a cell may be empty).
 CSV_DTYPES = {"index": "Int64", "number": "string", "page": "Int64", "n_cites": "Int64",
-              "part": "string", "footnotes": "string", "fracties": "string"}
+              "part": "string", "footnotes": "string", "fracties": "string",
+              "answered_questions": "Int64", "days_late": "Int64"}
 
 
 def _nodes(G: nx.MultiDiGraph, kind: str) -> list[str]:
@@ -48,7 +51,27 @@ def question_record(G: nx.MultiDiGraph, qid: str) -> dict:
               "how": c["how"], "footnotes": c["footnotes"]} for c in cites_of(G, qid)]
     return {"id": qid, "letter": d["letter"], "fracties": json.loads(d["fracties"]),
             "section": d["section"] or None, "number": d["number"] or None, "text": d["text"],
-            "cites": cites}
+            "cites": cites, "answer": answer_of(d)}
+
+
+def answer_of(d: dict) -> dict | None:
+    """The ``answer`` of a question record (graph/pairing.py): ``{"letter", "text", "how",
+    "score"}`` (the answering letter, the answer's text, how it was paired, 0..1) or None."""
+    if not d.get("answer"):
+        return None
+    return {"letter": d["answer_letter"], "text": d["answer_text"], "how": d["answer_how"],
+            "score": d["answer_score"]}
+
+
+def letter_status_fields(d: dict) -> dict:
+    """A letter's reply and status (DESIGN §5): ``status`` (``open``, ``overdue``,
+    ``postponed``, ``answered``, ``answered late``, ``partly answered``; null for replies
+    and answers), ``reply`` (id), ``answered`` (ISO date), ``answered_questions``,
+    ``days_late`` (days past the deadline of a late reply, or of an overdue letter so far)."""
+    return {"status": d.get("status") or None, "reply": d.get("reply") or None,
+            "answered": d.get("answered") or None,
+            "answered_questions": d.get("answered_questions", 0),
+            "days_late": d.get("days_late")}
 
 
 def letter_record(G: nx.MultiDiGraph, lid: str, warnings: list[str] | None = None) -> dict:
@@ -64,7 +87,7 @@ def letter_record(G: nx.MultiDiGraph, lid: str, warnings: list[str] | None = Non
             "deadline": d["deadline"] or None, "fracties": json.loads(d["fracties"]),
             "questions": d["n_questions"], "footnotes": d["n_footnotes"],
             "cites": sorted(docs, key=_idkey), "source": d["source"],
-            "warnings": list(warnings or [])}
+            "warnings": list(warnings or []), **letter_status_fields(d)}
 
 
 def citation_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
@@ -89,7 +112,8 @@ def question_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
         yield {"id": qid, "letter": d["letter"], "index": d["index"], "number": d["number"],
                "fracties": "; ".join(json.loads(d["fracties"])), "section": d["section"],
                "text": d["text"], "n_cites": len(cites),
-               "cites": "; ".join(c["id"] for c in cites)}
+               "cites": "; ".join(c["id"] for c in cites),
+               "answer": d.get("answer", ""), "answer_how": d.get("answer_how", "")}
 
 
 def _cell(v):

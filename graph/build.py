@@ -175,12 +175,11 @@ def build_graph(letters: list[Letter], link_letters: bool = True,
     return G
 
 
-def _status_attrs(letter: Letter, pairing: Pairing, today: _dt.date,
-                  by_id: dict[str, Letter]) -> dict:
+def _status_attrs(letter: Letter, pairing: Pairing, today: _dt.date) -> dict:
     """The letter node's reply and status attributes (DESIGN §5 ``letters`` record)."""
     attrs = {"role": letter.letter_kind, "publication": letter.publication or "",
              "replies_to": _json(letter.replies_to)}
-    st = letter_status(letter, pairing, today, by_id)
+    st = letter_status(letter, pairing, today)
     if st is None:
         return attrs
     attrs.update(status=st.status, status_date=today.isoformat(), reply=st.reply or "",
@@ -195,7 +194,6 @@ def _build(letters: list[Letter], link_letters: bool, pairing: Pairing,
     b = _Builder()
     G = b.G
     letter_sources: dict[str, set[str]] = {}
-    by_id = {l.id: l for l in letters}
     answers_of: dict[str, list[AnswerMatch]] = defaultdict(list)
     for m in pairing.matches:
         answers_of[m.question_id].append(m)
@@ -210,7 +208,7 @@ def _build(letters: list[Letter], link_letters: bool, pairing: Pairing,
                addressee=addressee, chair=letter.chair or "", source=letter.source,
                fracties=_json(letter.fracties), n_questions=len(letter.questions),
                n_footnotes=len(letter.footnotes), n_warnings=len(letter.warnings),
-               **_status_attrs(letter, pairing, today, by_id))
+               **_status_attrs(letter, pairing, today))
         aid = addressee_id(letter)
         if aid:
             b.node(aid, "actor", letter.addressee_function, role="addressee",
@@ -319,7 +317,8 @@ def _build(letters: list[Letter], link_letters: bool, pairing: Pairing,
             b.edge(lid, cit.document, "about")
 
     for m in pairing.matches:  # after every letter: the question may be in a later one
-        if m.answer in G and m.question_id in G:
+        # (or, in a partition of the distributed build, in another partition)
+        if m.answer in G:
             b.edge(m.answer, m.question_id, "answers", how=m.how, score=m.score)
     if link_letters:
         add_shares(G, shares_edges(letter_sources))

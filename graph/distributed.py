@@ -14,6 +14,9 @@ record that sorts first wins, so the Parquet graph has the same nodes, edges and
 attributes as ``build_graph`` on the same letters. networkx stays the in-memory model for
 what fits: :func:`read_parquet_graph` loads the tables back into a ``MultiDiGraph``.
 
+Pairing replies with letters needs the whole corpus too: when any reply was read, the
+letters without their footnotes come to the client, are paired there
+(:func:`kamerxref.graph.pairing.pair_replies`) and the result goes to every batch.
 ``shares`` edges between letters need every letter's sources at once; the small
 (letter, source) table is gathered on the client to make them (10 rows or so per letter).
 
@@ -24,12 +27,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
 
 from .build import build_graph, node_record, shares_edges, sources_of
 from .model import Issue
+from .pairing import CODES as PAIRING_CODES
+from .pairing import Pairing, pair_replies, status_date
 from .pipeline import _load_one, rename
 from .readers import input_files
 
@@ -42,7 +48,8 @@ def graph_tables(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     nodes = [{"id": n, "kind": d["kind"], "label": d["label"],
               "attrs": json.dumps({k: v for k, v in d.items() if k not in ("kind", "label")},
                                   sort_keys=True, ensure_ascii=False)}
-             for n, d in G.nodes(data=True)]
+             for n, d in G.nodes(data=True)
+             if "kind" in d]  # an edge's end built by another partition (replies_to, answers)
     edges = [{"source": u, "target": v, "key": k, "kind": d["kind"],
               "attrs": json.dumps({x: y for x, y in d.items() if x != "kind"},
                                   sort_keys=True, ensure_ascii=False)}
@@ -63,18 +70,34 @@ def _batch(files: list[str]):
 
 def _summary(batch):
     letters, issues = batch
-    return [(l.id, l.source) for l in letters], issues + [w for l in letters for w in l.warnings]
+    return ([(l.id, l.source) for l in letters], issues + [w for l in letters for w in l.warnings],
+            any(l.letter_kind != "committee" for l in letters))
+
+
+def _pairing_view(batch):
+    """Runs on a worker: the letters without what pairing does not read (footnotes,
+    citations, attributions), for :func:`kamerxref.graph.pairing.pair_replies` on the client."""
+    letters, _ = batch
+    return [replace(l, footnotes=[], attributions=[], cites=[], warnings=[], about=[],
+                    skipped=[b for b in l.skipped if b.reason in ("letterhead", "salutation")],
+                    questions=[replace(q, cites=[]) for q in l.questions])
+            for l in letters]
 
 
 def _pick(t, i):
     return t[i]
 
 
-def _tables(batch, renames: dict[int, tuple[str, str]]):
+def _tables(batch, renames: dict[int, tuple[str, str]], pairing: Pairing, today):
     letters, _ = batch
     for pos, (uid, first_source) in renames.items():
         rename(letters[pos], uid, first_source)
-    G = build_graph(letters, link_letters=False)
+    for l in letters:  # what pair_replies set on the client's copies
+        l.warnings = [w for w in l.warnings if w.code not in PAIRING_CODES] + pairing.warnings_of.get(l.id, [])
+        l.replies_to = sorted({k.letter for k in pairing.links if k.reply == l.id})
+        if l.replies_to and l.letter_kind == "answers":
+            l.role = "reply"
+    G = build_graph(letters, link_letters=False, pairing=pairing, today=today)
     nodes, edges = graph_tables(G)
     sources = [{"letter": l.id, "source": s} for l in letters for s in sorted(sources_of(l))]
     return (_frame(nodes, NODE_COLUMNS), _frame(edges, EDGE_COLUMNS),
@@ -116,7 +139,7 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
     summaries = client.gather(client.map(_summary, loaded, pure=False))
     seen: dict[str, str] = {}  # letter id -> source of its first letter
     renames: list[dict[int, tuple[str, str]]] = []
-    for ids, batch_issues in summaries:
+    for ids, batch_issues, _ in summaries:
         issues.extend(batch_issues)
         ren = {}
         for pos, (lid, source) in enumerate(ids):
@@ -127,8 +150,22 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
             if uid != lid:
                 ren[pos] = (uid, seen[lid])
         renames.append(ren)
+    # Pairing needs the whole corpus: when replies were read, their letters (without
+    # footnotes) come to the client and are paired there, as load_letters does.
+    pairing = Pairing()
+    if any(has_replies for _, _, has_replies in summaries):
+        views = client.gather(client.map(_pairing_view, loaded, pure=False))
+        light = []
+        for batch_letters, ren in zip(views, renames):
+            for pos, (uid, first_source) in ren.items():
+                rename(batch_letters[pos], uid, first_source)
+            light.extend(batch_letters)
+        pairing = pair_replies(light)
+        issues.extend(pairing.warnings)
+    today = status_date()
     # Phase 2, on the workers: node, edge and letter-source tables per batch.
-    futures = client.map(_tables, loaded, renames, pure=False)
+    futures = client.map(_tables, loaded, renames, [pairing] * len(renames), [today] * len(renames),
+                         pure=False)
     for ren in renames:
         issues.extend(Issue("", "", "duplicate-kenmerk", f"kenmerk read twice: a letter "
                             f"was renamed {uid} (first read from {first})")

@@ -82,6 +82,7 @@ class ReplyLink:
     letter: str
     how: str
     role: str  # "reply" or "uitstel"
+    datum: _dt.date | None = None  # the reply's date
 
 
 @dataclass
@@ -134,9 +135,12 @@ class Pairing:
     units: dict[str, AnswerUnit] = field(default_factory=dict)  # answer id -> unit
     expected: dict[str, tuple[_dt.date | None, str]] = field(default_factory=dict)  # uitstel id
     warnings: list[Issue] = field(default_factory=list)
+    warnings_of: dict[str, list[Issue]] = field(default_factory=dict)  # letter id -> its warnings
 
-    def replies_of(self, letter_id: str, role: str = "reply") -> list[str]:
-        return [l.reply for l in self.links if l.letter == letter_id and l.role == role]
+    def replies_of(self, letter_id: str, role: str = "reply") -> list[ReplyLink]:
+        """The replies (or uitstelbrieven) to a letter, oldest first."""
+        return sorted((k for k in self.links if k.letter == letter_id and k.role == role),
+                      key=lambda k: (k.datum or _dt.date.max, k.reply))
 
     def answers_of(self, question_id: str) -> list[AnswerMatch]:
         return [m for m in self.matches if m.question_id == question_id]
@@ -184,7 +188,7 @@ _DAY_MONTH = re.compile(r"\b(?:vóór|voor|uiterlijk|op)\s+(?:\w+dag\s+)?(\d{1,2
                         r"\.?(?:\s+(\d{4}))?", re.IGNORECASE)
 _ANSWER_NUMBERS = re.compile(
     r"^(?:\*\*)?(?:Antwoord(?:en)?\s+op\s+(?:de\s+)?vra(?:ag|gen)|Antwoord(?:en)?|"
-    r"(?:De\s+)?[Vv]ra(?:ag|gen))\s+(\d{1,3}(?:(?:\s*(?:,|en|&|t/m|-|–)\s*)\d{1,3})*)\b")
+    r"(?:De\s+)?[Vv]ra(?:ag|gen))\s+(\d{1,3}(?:(?:\s*(?:,|en|&|t/m|-|–)\s*)+\d{1,3})*)\b")
 _ANTWOORD_HEADING = re.compile(r"^(?:\*\*)?Antwoord(?:en)?\b[^.?!]{0,60}?[:.]?(?:\*\*)?$")
 _SPACES = re.compile(r"\s+")
 
@@ -238,12 +242,6 @@ def _from_government(letter: Letter) -> bool:
     return any(_SIGNATURE.match(_norm(p.text)) for p in letter.paragraphs[-6:])
 
 
-def is_uitstel(letter: Letter) -> bool:
-    """An uitstelbrief: says the answer takes more time, and answers nothing itself."""
-    body = " ".join(_norm(p.text) for p in letter.paragraphs if p.kind != "repeat")
-    return bool(_UITSTEL.search(body)) and not any(p.kind == "answer" for p in letter.paragraphs)
-
-
 def expected_date(letter: Letter) -> tuple[_dt.date | None, str]:
     """The date an uitstelbrief promises, and the phrase: ``"Ik streef ernaar de vragen
     vóór 1 september te beantwoorden"`` in a letter of 17 juli 2026 -> 1 september 2026
@@ -294,13 +292,24 @@ def mark_reply(letter: Letter) -> Letter:
             return letter
         if letter.kind == "answer":
             return letter  # Vraag N / Antwoord: already answers; linked by pair_replies
+    if letter.role != "reply" and _announces_later_reply(letter):
+        letter.role = "uitstel"
+        for p in letter.paragraphs:  # it repeats no question: any "question" is its own prose
+            if p.kind in ("item", "list"):
+                p.kind = "text"
+        letter.questions = []
+        return letter
     if letter.kind != "answer":
         _restructure(letter)
-    if letter.role != "reply" and is_uitstel(letter):
-        letter.role = "uitstel"
-    elif letter.role is None:
+    if letter.role is None:
         letter.role = "reply"
     return letter
+
+
+def _announces_later_reply(letter: Letter) -> bool:
+    """More time is needed ("vergt meer tijd") and at most one question is repeated."""
+    body = " ".join(_norm(p.text) for p in letter.paragraphs)
+    return bool(_UITSTEL.search(body)) and len(letter.questions) <= 1
 
 
 def _restructure(letter: Letter) -> None:
@@ -309,10 +318,15 @@ def _restructure(letter: Letter) -> None:
     paras = letter.paragraphs
     sign = next((i for i in range(len(paras) - 1, max(-1, len(paras) - 8), -1)
                  if _SIGNATURE.match(_norm(paras[i].text))), None)
-    seen_repeat = False
+    # a reply that repeats no question (answers per fractie section, in order): every
+    # body paragraph in a section is an answer
+    seen_repeat = not asking and not any(_VRAAG_HEADING.match(_norm(p.text)) for p in paras) \
+        and any(p.section is not None for p in paras)
     for p in paras:
         if sign is not None and p.index >= sign:
             p.kind = "closing"
+        elif seen_repeat and not asking and p.section is None and p.kind == "text":
+            continue  # before the first section: the reply's own introduction
         elif p.index in asking or _VRAAG_HEADING.match(_norm(p.text)):
             p.kind = "repeat"
             p.number = numbers.get(p.index) or p.number or _heading_number(p.text)
@@ -362,6 +376,9 @@ def answer_units(letter: Letter) -> list[AnswerUnit]:
     for q in letter.questions:
         qtext[q.paragraph].append(q)
     units: list[AnswerUnit] = []
+    # no question repeated at all: each answer paragraph is an answer (paired by order)
+    separate = not any(p.kind == "repeat" or (p.kind == "item" and qtext.get(p.index))
+                       for p in letter.paragraphs)
     pending: list[tuple[str | None, str]] = []
     pending_paras: list[int] = []
     current: AnswerUnit | None = None
@@ -383,7 +400,7 @@ def answer_units(letter: Letter) -> list[AnswerUnit]:
             continue
         named = [n.strip() for n in (p.number or "").split(",") if n.strip()] if letter.kind == "answer" \
             else _numbers(p.text)
-        if current is None or named:
+        if current is None or named or separate:
             numbers = named or [n for n, _ in pending if n]
             current = AnswerUnit(letter.id, [p.index], numbers, list(pending), p.section,
                                  p.text, p.line, list(pending_paras))
@@ -438,7 +455,7 @@ def match_letters(letters: list[Letter]) -> list[ReplyLink]:
             if len(same_day) == 1 and (ref.committee or r.letter_kind != "answers"):
                 target, how = same_day[0], "date"
         if target is not None and target.id != r.id:
-            links.append(ReplyLink(r.id, target.id, how, role))
+            links.append(ReplyLink(r.id, target.id, how, role, r.datum))
     return links
 
 
@@ -476,6 +493,7 @@ def pair_replies(letters: list[Letter]) -> Pairing:
         issue = Issue(letter.source, where, code, message)
         letter.warnings.append(issue)
         pairing.warnings.append(issue)
+        pairing.warnings_of.setdefault(letter.id, []).append(issue)
 
     linked = {k.reply for k in pairing.links}
     for l in sorted(letters, key=lambda l: l.id):
@@ -620,12 +638,25 @@ def _match_units(letter: Letter, reply: Letter, units: list[AnswerUnit], warn) -
         if len(gap) == 1 and (before is not None or after is not None) and same_section(gap[0], u):
             matched[gap[0].index] = AnswerMatch(qid[gap[0].index], u.id, "order", 0.5)
             unmatched_units.remove(u)
-    # no repeats and no numbers at all (answers in order, per fractie section)
-    if unmatched_units and not matched and len(unmatched_units) == len(qs) and \
-            all(not u.quoted and not u.numbers for u in unmatched_units):
-        for q, u in zip(qs, unmatched_units):
-            matched[q.index] = AnswerMatch(qid[q.index], u.id, "order", 0.5)
-        unmatched_units = []
+    # no repeats and no numbers (answers in order, per fractie): the n-th answer in a
+    # fractie's section answers the fractie's n-th question, when the counts agree
+    bare = [u for u in unmatched_units if not u.quoted and not u.numbers]
+    if bare:
+        group_q: dict[tuple, list] = defaultdict(list)
+        for q in qs:
+            if q.index not in matched:
+                group_q[tuple(sorted(q.fracties))].append(q)
+        group_u: dict[tuple, list[AnswerUnit]] = defaultdict(list)
+        for u in bare:
+            s = reply_sections.get(u.section) if u.section is not None else None
+            group_u[tuple(sorted(s.fracties)) if s else ()].append(u)
+        if list(group_u) == [()] and len(group_q) == 1:  # no sections in the reply
+            group_u = {next(iter(group_q)): group_u[()]}
+        for key, us in group_u.items():
+            if key in group_q and len(group_q[key]) == len(us):
+                for q, u in zip(group_q[key], us):
+                    matched[q.index] = AnswerMatch(qid[q.index], u.id, "order", 0.5)
+                    unmatched_units.remove(u)
     for u in unmatched_units:
         what = "; ".join(_short(t) for _, t in u.quoted) or _short(u.text)
         warn(reply, f"line {u.line}", "answer-unmatched",
@@ -645,8 +676,7 @@ def status_date() -> _dt.date:
     return _dt.date.today()
 
 
-def letter_status(letter: Letter, pairing: Pairing, today: _dt.date,
-                  by_id: dict[str, Letter] | None = None) -> LetterStatus | None:
+def letter_status(letter: Letter, pairing: Pairing, today: _dt.date) -> LetterStatus | None:
     """The status of a committee letter on ``today`` (None for replies and answers).
 
     No reply: ``open`` up to the deadline (or without one), ``postponed`` while an
@@ -657,26 +687,23 @@ def letter_status(letter: Letter, pairing: Pairing, today: _dt.date,
     """
     if letter.letter_kind != "committee":
         return None
-    by_id = by_id or {}
     lid = letter.id
-    replies = [by_id[r] for r in pairing.replies_of(lid) if r in by_id]
-    replies.sort(key=lambda r: (r.datum or _dt.date.max, r.id))
-    uitstel = [by_id[r] for r in pairing.replies_of(lid, "uitstel") if r in by_id]
-    uitstel.sort(key=lambda r: (r.datum or _dt.date.min, r.id))
+    replies = pairing.replies_of(lid)
+    uitstel = pairing.replies_of(lid, "uitstel")
     deadline = letter.deadline
     qids = {f"{lid}/q{q.index}" for q in letter.questions}
     answered_q = {m.question_id for m in pairing.matches if m.question_id in qids}
     expected = None
     uid = None
     if uitstel:
-        uid = uitstel[-1].id
+        uid = uitstel[-1].reply
         expected = pairing.expected.get(uid, (None, ""))[0]
     if replies:
         first = replies[0]
         when = first.datum
         late = (when - deadline).days if (when and deadline) else None
         days_late = max(late, 0) if late is not None else None
-        has_units = any(u.letter in {r.id for r in replies} for u in pairing.units.values())
+        has_units = any(u.letter in {r.reply for r in replies} for u in pairing.units.values())
         if has_units and qids and len(answered_q) < len(qids):
             status = "partly answered"
         elif late is not None and late > 0:
@@ -684,9 +711,9 @@ def letter_status(letter: Letter, pairing: Pairing, today: _dt.date,
         else:
             status = "answered"
         days_open = (when - letter.datum).days if (when and letter.datum) else None
-        return LetterStatus(lid, status, deadline, first.id, when, len(answered_q), len(qids),
+        return LetterStatus(lid, status, deadline, first.reply, when, len(answered_q), len(qids),
                             days_late, days_open, expected, uid)
-    days_open = (today - letter.datum).days if letter.datum else None
+    days_open = (today - letter.datum).days if letter.datum and today >= letter.datum else None
     if uitstel and (expected is None or today <= expected):
         status = "postponed"
     elif deadline is not None and today > (expected or deadline):

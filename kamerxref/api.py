@@ -27,9 +27,14 @@ from kamerxref.graph import queries as _q
 from kamerxref.graph.build import build_graph
 from kamerxref.graph.documents import read_documents
 from kamerxref.graph.model import Issue, Letter
+from kamerxref.graph.pairing import STATUSES, Pairing, pair_replies, status_date
 from kamerxref.graph.pipeline import load_letters, process
 
 __all__ = ["Corpus", "View", "load", "from_text", "parse_citations", "default_data", "build_date"]
+
+#: Columns of :meth:`Corpus.status` (and ``kamerxref status``).
+STATUS_COLUMNS = ["id", "kenmerk", "datum", "deadline", "status", "reply", "answered",
+                  "answered_questions", "questions", "days_late", "days_open", "expected", "betreft"]
 
 
 def default_data() -> Path:
@@ -48,10 +53,7 @@ def build_date() -> _dt.date:
     >>> os.environ["SOURCE_DATE_EPOCH"] = "1782000000"; build_date()   # doctest: +SKIP
     datetime.date(2026, 6, 21)
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
-    return _dt.date.today()
+    return status_date()
 
 
 def _table(rows, columns: list[str], name: str):
@@ -102,6 +104,14 @@ class Corpus:
     issues: list[Issue] = field(default_factory=list)  # files that could not be read
     #: cited documents' metadata from a fetch cache among the inputs (graph/documents.py)
     documents: dict = field(default_factory=dict)
+    today: _dt.date | None = None  # the day statuses refer to (default: build_date())
+
+    @cached_property
+    def pairing(self) -> Pairing:
+        """Replies linked to letters and answers to questions (graph/pairing.py): with
+        ``tests/fixtures/replies/reply_180760.txt`` loaded, ``pairing.links`` holds
+        ``ReplyLink(reply="letter-7204518", letter="letter-180760", how="kenmerk", ...)``."""
+        return pair_replies(self.letters)
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -110,7 +120,16 @@ class Corpus:
         >>> corpus.graph.nodes["kst-36871-O/bijlage/p40"]["kind"]     # doctest: +SKIP
         'page'
         """
-        return build_graph(self.letters, documents=self.documents)
+        return build_graph(self.letters, documents=self.documents, pairing=self.pairing,
+                           today=self.today or build_date())
+
+    def at(self, today: _dt.date | None) -> "Corpus":
+        """The statuses as of ``today`` (the graph is rebuilt when the day changes):
+        ``corpus.at(date(2026, 6, 1)).graph.nodes["letter-181524"]["status"]`` is ``"open"``."""
+        if today is not None and today != self.today:
+            self.today = today
+            self.__dict__.pop("graph", None)
+        return self
 
     @property
     def warnings(self) -> list[Issue]:
@@ -155,6 +174,42 @@ class Corpus:
         """
         return _table(_tables.citation_rows(self.graph), _tables.CITATION_COLUMNS, "CitationRow")
 
+    def status(self, today: _dt.date | None = None):
+        """One row per committee letter with its reply and status on ``today`` (default:
+        the corpus's day), the most pressing first (overdue, open, postponed, partly
+        answered, answered late, answered):
+
+        >>> kamerxref.load().status(today=date(2026, 12, 4))[["id", "status", "days_late"]]  # doctest: +SKIP
+                      id   status  days_late
+        0  letter-180760  overdue        184
+        1  letter-181524  overdue        136
+        """
+        return _table(self.status_records(today), STATUS_COLUMNS, "StatusRow")
+
+    def status_records(self, today: _dt.date | None = None) -> list[dict]:
+        """The rows of :meth:`status` as dicts (what ``kamerxref status`` prints):
+        ``{"id": "letter-180760", "status": "overdue", "reply": None, "days_late": 184, ...}``."""
+        G = self.at(today).graph
+        rows = []
+        for lid in sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "letter"):
+            d = G.nodes[lid]
+            if not d.get("status"):
+                continue
+            rows.append({"id": lid, "kenmerk": d["kenmerk"] or None, "datum": d["datum"] or None,
+                         "deadline": d["deadline"] or None, **_tables.letter_status_fields(d),
+                         "questions": d["n_questions"], "days_open": d.get("days_open"),
+                         "expected": d.get("expected") or None, "betreft": d["betreft"] or None})
+        rank = {s: i for i, s in enumerate(STATUSES)}
+        rows.sort(key=lambda r: (rank.get(r["status"], len(rank)), -(r["days_late"] or 0), r["id"]))
+        return rows
+
+    def unanswered(self, letter: str | None = None) -> list[dict]:
+        """Question records (as :meth:`citing` gives them) that no loaded reply answers, in
+        letter and document order; ``letter="letter-180760"`` keeps that letter's."""
+        return [r for r in (_tables.question_record(self.graph, q)
+                            for q in _tables.question_ids(self.graph, letter))
+                if r["answer"] is None]
+
     # -- queries -----------------------------------------------------------------
     def citing(self, target: str) -> list[dict]:
         """Question records that cite ``target`` (page, part, document or dossier id).
@@ -192,7 +247,8 @@ class Corpus:
         in Jupyter the returned :class:`View` shows itself inline."""
         from kamerxref.exporters import html as _html
 
-        today = today or build_date()
+        today = today or self.today or build_date()
+        self.at(today)
         page = (_html.render_letter(self.graph, letter, today) if letter
                 else _html.render_corpus(self.graph, today))
         return View(page, height)
@@ -214,8 +270,10 @@ class Corpus:
         from kamerxref.exporters import html as _html
 
         out = Path(out_dir)
-        paths = write_all(self.graph, out, jobs=jobs)
-        paths += _html.write_site(self.graph, out, today or build_date(), jobs=jobs)
+        today = today or self.today or build_date()
+        G = self.at(today).graph
+        paths = write_all(G, out, jobs=jobs)
+        paths += _html.write_site(G, out, today, jobs=jobs)
         return sorted(paths)
 
 
@@ -243,6 +301,7 @@ def from_text(*texts: str, source: str = "<text>") -> Corpus:
 
     letters = [process(read_text(t, f"{source}#{i + 1}" if len(texts) > 1 else source))
                for i, t in enumerate(texts)]
+    pair_replies(letters)
     return Corpus(letters)
 
 

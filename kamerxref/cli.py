@@ -146,7 +146,7 @@ def main() -> None:
               type=click.Path(file_okay=False), help="Folder to write.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes for reading and citation resolution (default: all cores).")
-@click.option("--today", help="Date for 'days left' in the views (default: today, or SOURCE_DATE_EPOCH).")
+@click.option("--today", help="Date for 'days left' and the letters' status (default: today, or SOURCE_DATE_EPOCH).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Build on a Dask cluster (tcp://host:8786, or 'local' for a LocalCluster "
                    "of --jobs workers) and write partitioned Parquet node/edge tables to "
@@ -164,8 +164,9 @@ def build(inputs, out_dir, jobs, today, scheduler, quiet):
     if scheduler:
         return _build_distributed(inputs, out_dir, scheduler, jobs or default_jobs(), quiet)
     jobs = jobs or default_jobs()
+    day = _today(today)
     corpus = _load(inputs, jobs, quiet)
-    paths = corpus.build(out_dir, _today(today), jobs=jobs)
+    paths = corpus.build(out_dir, day, jobs=jobs)
     _report(corpus, quiet)
     if not quiet:
         letters = corpus.letters
@@ -201,52 +202,96 @@ def _build_distributed(inputs, out_dir, scheduler, jobs, quiet):
         click.echo(f"wrote partitioned Parquet (nodes/, edges/) to {out}/", err=True)
 
 
+TODAY = click.option("--today", metavar="DATE",
+                     help="The day the status refers to, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH).")
+
+
 @main.command()
 @INPUTS
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@TODAY
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 @_fail_on_input_error
-def letters(inputs, fmt, quiet):
-    """One record per letter: metadata, deadline, fracties, counts, cited documents."""
+def letters(inputs, fmt, today, quiet):
+    """One record per letter: metadata, deadline, fracties, counts, cited documents, and
+    the reply and status (open, overdue, postponed, answered, answered late, partly
+    answered) on --today."""
     from kamerxref.exporters.tables import LETTER_COLUMNS, letter_record
 
-    corpus = _load(inputs, quiet=quiet)
+    day = _today(today)
+    corpus = _load(inputs, quiet=quiet).at(day)
     _report(corpus, quiet)
     G = corpus.graph
     records = [letter_record(G, l.id, [str(w) for w in l.warnings])
                for l in sorted(corpus.letters, key=lambda l: l.id)]
     columns = LETTER_COLUMNS if fmt != "table" else [
-        "id", "datum", "deadline", "betreft", "fracties", "questions", "footnotes"]
+        "id", "datum", "deadline", "betreft", "fracties", "questions", "footnotes", "status"]
     if fmt == "csv":
         for r in records:
             r["warnings"] = len(r["warnings"])
     _emit(records, fmt, columns)
 
 
-QUESTION_FIELDS = ["id", "letter", "fracties", "section", "number", "text", "cites"]
+QUESTION_FIELDS = ["id", "letter", "fracties", "section", "number", "text", "cites", "answer"]
 
 
 @main.command()
 @INPUTS
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @click.option("--fractie", help="Only this fractie's questions (joint questions count for each).")
+@click.option("--unanswered", is_flag=True, help="Only the questions no loaded reply answers.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 @_fail_on_input_error
-def questions(inputs, fmt, fractie, quiet):
-    """One record per question, in document order, with what it cites."""
+def questions(inputs, fmt, fractie, unanswered, quiet):
+    """One record per question, in document order, with what it cites and its answer
+    (the answering letter, text, how it was paired and a score), or null."""
     from kamerxref.exporters.tables import question_ids, question_record
 
     corpus = _load(inputs, quiet=quiet)
     _report(corpus, quiet)
     G = corpus.graph
     records = [question_record(G, q) for q in question_ids(G)]
+    if unanswered:
+        records = [r for r in records if r["answer"] is None]
     if fractie:
         known = sorted({f for r in records for f in r["fracties"]})
         match = [f for f in known if f.lower() == fractie.lower()]
         if not match:
             raise UserError(f"no fractie {fractie!r} in the letters (known: {', '.join(known)})")
         records = [r for r in records if match[0] in r["fracties"]]
+    if fmt == "table":
+        for r in records:
+            r["answer"] = r["answer"]["letter"] if r["answer"] else None
     _emit(records, fmt, QUESTION_FIELDS)
+
+
+@main.command()
+@INPUTS
+@TODAY
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
+@_fail_on_input_error
+def status(inputs, today, fmt, quiet):
+    """The committee letters by status on --today: overdue (days late so far), open
+    (days open), postponed (an uitstelbrief's date), partly answered (n of m questions),
+    answered late (days late), answered. A letter is overdue only when no reply to it is
+    loaded: "no reply found" among the files read, which is not proof that none was sent."""
+    from kamerxref.api import STATUS_COLUMNS
+
+    day = _today(today)
+    corpus = _load(inputs, quiet=quiet)
+    _report(corpus, quiet)
+    records = corpus.status_records(day)
+    columns = STATUS_COLUMNS if fmt != "table" else [
+        "id", "datum", "deadline", "status", "reply", "answered", "answered_questions",
+        "questions", "days_late", "days_open", "expected"]
+    _emit(records, fmt, columns)
+    if not quiet:
+        counts = {}
+        for r in records:
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "no committee letters"
+        click.echo(f"{summary} on {day.isoformat()}", err=True)
 
 
 @main.command()
@@ -307,13 +352,13 @@ def citing(target, inputs, fmt, quiet):
 @INPUTS
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @click.option("--letter", help="html only: the view of one letter (letter-181524).")
-@click.option("--today", help="html only: date for 'days left' (default: today).")
+@click.option("--today", help="Date for 'days left' and the letters' status (default: today).")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 @_fail_on_input_error
 def export(fmt, inputs, output, letter, today, quiet):
     """Write one output FORMAT: html (one self-contained view), json (node-link),
     graphml, gexf, csv (citations: one row per question × cited node)."""
-    corpus = _load(inputs, quiet=quiet)
+    corpus = _load(inputs, quiet=quiet).at(_today(today))
     _report(corpus, quiet)
     if fmt == "html":
         if letter and letter not in corpus.graph:

@@ -1,6 +1,8 @@
 """The Dask path (LocalCluster) gives the same graph as the local build."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import SEED_000, SEED_002
@@ -30,6 +32,8 @@ def corpus_dir(tmp_path_factory):
         (d / f"c{i}.txt").write_text(b.replace("ons kenmerk 180760", f"ons kenmerk 19000{i}"), encoding="utf-8")
     (d / "dup.txt").write_text(a, encoding="utf-8")  # same kenmerk as a.txt
     (d / "empty.txt").write_text("", encoding="utf-8")
+    reply = Path(__file__).parent / "fixtures" / "replies" / "reply_180760.txt"
+    (d / "reply.txt").write_text(reply.read_text(encoding="utf-8"), encoding="utf-8")
     return d
 
 
@@ -52,6 +56,10 @@ def test_dask_build_equals_local_build(client, corpus_dir, tmp_path):
     assert "letter-181524-2" in H and H.number_of_nodes() > 200
     assert any(e[2] == "shares" for e in H.edges(keys=True))
     assert any("empty file" in i.message for i in issues)
+    # pairing across batches: the reply (batch 3) answers 180760 (batch 1)
+    assert H.has_edge("letter-7204518", "letter-180760", "replies_to")
+    assert H.nodes["letter-180760"]["status"] == "partly answered"
+    assert any(i.code == "question-unanswered" for i in issues)
     assert (out / "nodes").is_dir() and list((out / "edges").glob("*.parquet"))
 
 

@@ -1,0 +1,406 @@
+"""Pairing (graph/pairing.py): replies meet their letters, answers their questions, and
+the status of each letter tells the truth on a given day."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import SEED_000, SEED_002
+
+from kamerxref.api import Corpus
+from kamerxref.cli import main
+from kamerxref.graph.pairing import (_numbers, expected_date, letter_status, pair_replies,
+                                     reply_reference)
+from kamerxref.graph.pipeline import load_letters, process
+from kamerxref.graph.readers.text import read_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "replies"
+REPLY_180760 = FIXTURES / "reply_180760.txt"
+UITSTEL_181524 = FIXTURES / "uitstel_181524.txt"
+REALDOCS = Path("/work/shared/realdocs")
+D = dt.date
+
+
+def _letter(text: str, source: str = "<test>", **fields):
+    letter = read_text(text, source)
+    for k, v in fields.items():
+        setattr(letter, k, v)
+    return process(letter)
+
+
+# --------------------------------------------------------------------------------------
+# What a reply says about the letter it answers
+
+@pytest.mark.parametrize("phrase, kenmerk, datum, committee", [
+    ("Hierbij beantwoord ik de vragen in uw brief van 6 mei 2026, kenmerk 180760, over de strategie.",
+     "180760", D(2026, 5, 6), None),
+    ("Uw kenmerk 180760", "180760", None, None),
+    ("uw kenmerk: 2026Z01234", "2026Z01234", None, None),
+    ("In antwoord op uw brief van 23 juni 2026 met kenmerk 181524 bericht ik u het volgende.",
+     "181524", D(2026, 6, 23), None),
+    ("Hierbij beantwoord ik de vragen van de vaste commissie voor Immigratie en Asiel/JBZ-Raad "
+     "van 10 februari 2026 over de JBZ-Raad.", None, D(2026, 2, 10), "Immigratie en Asiel/JBZ-Raad"),
+    ("In antwoord op uw brief van 9 november 2023, nr. 2023Z19006, deel ik u mede dat ...",
+     "2023Z19006", D(2023, 11, 9), None),
+])
+def test_reply_reference(phrase, kenmerk, datum, committee):
+    text = f"# Ministerie van Asiel en Migratie\n\ndatum 1 juli 2026\n\nGeachte voorzitter,\n\n{phrase}\n"
+    ref = reply_reference(read_text(text, "<ref>"))
+    assert (ref.kenmerk, ref.datum, ref.committee) == (kenmerk, datum, committee)
+
+
+def test_committee_letter_naming_a_ministers_letter_is_no_reply():
+    text = SEED_002.read_text(encoding="utf-8").replace(
+        "heeft met belangstelling kennisgenomen van",
+        "heeft naar aanleiding van uw brief van 3 maart 2026, kenmerk 5512345, kennisgenomen van")
+    letter = _letter(text)
+    assert letter.letter_kind == "committee" and len(letter.questions) == 15
+
+
+@pytest.mark.parametrize("heading, numbers", [
+    ("Antwoord op vraag 3", ["3"]),
+    ("Antwoord op vragen 4 en 5", ["4", "5"]),
+    ("Antwoorden op vraag 3, 4, 5, 9 en 10", ["3", "4", "5", "9", "10"]),
+    ("Antwoord op de vragen 2 t/m 4", ["2", "3", "4"]),
+    ("De vragen 6 en 7 beantwoord ik gezamenlijk. De criteria ...", ["6", "7"]),
+    ("Vraag 3", ["3"]),
+    ("**Antwoord op vragen 7, 8, en 9**", ["7", "8", "9"]),
+    ("Het kabinet steunt onafhankelijke monitoring.", []),
+])
+def test_answer_numbers(heading, numbers):
+    assert _numbers(heading) == numbers
+
+
+@pytest.mark.parametrize("sentence, datum, expected", [
+    ("Ik streef ernaar de vragen vóór 1 september te beantwoorden.", D(2026, 7, 17), D(2026, 9, 1)),
+    ("Ik verwacht uw Kamer uiterlijk 15 januari te antwoorden.", D(2026, 12, 10), D(2027, 1, 15)),
+    ("Ik streef ernaar de vragen voor 1 oktober 2026 te beantwoorden.", D(2026, 7, 17), D(2026, 10, 1)),
+    ("De beantwoording vergt meer tijd. Ik zal de vragen binnen drie weken beantwoorden.",
+     D(2026, 7, 17), D(2026, 8, 7)),
+    ("De beantwoording vergt meer tijd.", D(2026, 7, 17), None),
+])
+def test_uitstel_expected_date(sentence, datum, expected):
+    letter = read_text(f"# Ministerie van Asiel en Migratie\n\ndatum {datum.day} "
+                       f"{['', 'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'][datum.month]} "
+                       f"{datum.year}\n\nGeachte voorzitter,\n\n{sentence}\n", "<uitstel>")
+    assert expected_date(letter)[0] == expected
+
+
+# --------------------------------------------------------------------------------------
+# A separate reply letter for seed 180760, in the seeds' form
+
+
+@pytest.fixture(scope="module")
+def with_reply():
+    letters, issues = load_letters([SEED_000, SEED_002, REPLY_180760])
+    return Corpus(letters, issues, today=D(2026, 12, 4))
+
+
+#: question (as numbered in 180760) -> how its answer is found, or None (left out)
+REPLY_180760_PAIRS = {
+    "1": "number", "2": "number", "3": "number", "4": "number", "5": "number",
+    "6": "number", "7": "number", "8": "number",
+    "9": "text",  # repeated without its number, shortened: found by its text
+    "10": "number", "11": "number", "12": None, "13": "number", "14": "number", "15": "number",
+}
+
+
+def test_reply_letter_is_read_as_reply(with_reply):
+    reply = next(l for l in with_reply.letters if l.kenmerk == "7204518")
+    assert reply.letter_kind == "reply" and reply.replies_to == ["letter-180760"]
+    assert reply.questions == []  # the repeated questions are 180760's, not new ones
+    G = with_reply.graph
+    assert G.has_edge("letter-7204518", "letter-180760", "replies_to")
+    assert G.edges["letter-7204518", "letter-180760", "replies_to"]["how"] == "kenmerk"
+
+
+@pytest.mark.parametrize("number, how", sorted(REPLY_180760_PAIRS.items(), key=lambda x: int(x[0])))
+def test_reply_180760_answers_question_by_question(with_reply, number, how):
+    G = with_reply.graph
+    qid = next(q for q, d in G.nodes(data=True)
+               if d.get("kind") == "question" and d["letter"] == "letter-180760" and d["number"] == number)
+    answers = [(u, d) for u, _, d in G.in_edges(qid, data=True) if d["kind"] == "answers"]
+    if how is None:
+        assert answers == [] and G.nodes[qid].get("answer") is None
+        assert any(w.code == "question-unanswered" and f"question {number} " in w.message
+                   for w in with_reply.warnings)
+        return
+    assert len(answers) == 1, answers
+    aid, edge = answers[0]
+    assert edge["how"] == how and G.nodes[aid]["letter"] == "letter-7204518"
+    assert G.nodes[qid]["answer"] == aid and G.nodes[qid]["answer_how"] == how
+    assert 0.8 <= edge["score"] <= 1.0
+
+
+def test_two_questions_share_one_answer(with_reply):
+    G = with_reply.graph
+    by_number = {d["number"]: q for q, d in G.nodes(data=True)
+                 if d.get("kind") == "question" and d["letter"] == "letter-180760"}
+    a6 = G.nodes[by_number["6"]]["answer"]
+    assert a6 == G.nodes[by_number["7"]]["answer"]
+    assert G.nodes[a6]["number"] == "6,7"
+    assert G.nodes[a6]["text"].startswith("De vragen 6 en 7 beantwoord ik gezamenlijk.")
+
+
+def test_the_government_cites_too(with_reply):
+    """Footnote 1 of the reply stands in the answer to question 1: the answer cites it."""
+    G = with_reply.graph
+    a1 = next(u for u, v, d in G.edges(data=True) if d["kind"] == "answers" and v == "letter-180760/q1")
+    cited = {v for _, v, d in G.out_edges(a1, data=True) if d["kind"] == "cites"}
+    assert cited == {"kst-32317-PY/p2", "kst-32317-PY/p3"}
+    reply = next(l for l in with_reply.letters if l.kenmerk == "7204518")
+    assert not any(w.code == "unattributed-footnote" for w in reply.warnings)
+
+
+def test_reply_status_and_records(with_reply):
+    rows = {r["id"]: r for r in with_reply.status_records()}
+    assert rows["letter-180760"] == {**rows["letter-180760"], "status": "partly answered",
+                                     "reply": "letter-7204518", "answered": "2026-06-10",
+                                     "answered_questions": 14, "questions": 15, "days_late": 7}
+    assert rows["letter-181524"]["status"] == "overdue" and rows["letter-181524"]["reply"] is None
+    assert "letter-7204518" not in rows  # a reply has no status of its own
+    unanswered = with_reply.unanswered("letter-180760")
+    assert [r["number"] for r in unanswered] == ["12"]
+
+
+def test_seed_results_unchanged_with_a_reply(with_reply):
+    counts = {l.kenmerk: (len(l.questions), len(l.footnotes)) for l in with_reply.letters}
+    assert counts["181524"] == (45, 25) and counts["180760"] == (15, 2)
+
+
+# --------------------------------------------------------------------------------------
+# The uitstelbrief
+
+
+@pytest.mark.parametrize("today, status, days_late", [
+    (D(2026, 7, 20), "postponed", None),   # before the deadline, already postponed
+    (D(2026, 8, 20), "postponed", None),   # past the deadline of 21 juli, before 1 september
+    (D(2026, 9, 5), "overdue", 46),        # the promised date passed too: late since 21 juli
+])
+def test_uitstelbrief_moves_the_expected_date(today, status, days_late):
+    letters, issues = load_letters([SEED_000, UITSTEL_181524])
+    uitstel = next(l for l in letters if l.kenmerk == "7311802")
+    assert uitstel.letter_kind == "uitstel" and uitstel.replies_to == ["letter-181524"]
+    st = letter_status(next(l for l in letters if l.kenmerk == "181524"), pair_replies(letters), today)
+    assert (st.status, st.days_late, st.expected, st.uitstel) == (status, days_late, D(2026, 9, 1),
+                                                                   "letter-7311802")
+    assert not any(w.code == "question-unanswered" for l in letters for w in l.warnings)
+
+
+# --------------------------------------------------------------------------------------
+# A verslag: the committee's letter and the minister's reply in one publication
+
+COMMITTEE = """# Eerste Kamer der Staten-Generaal
+
+Minister van Asiel en Migratie
+Postbus 20301
+2500 EA Den Haag
+
+datum 9 december 2022
+
+betreft Staat van Migratie
+
+Geachte heer Van der Burg,
+
+De leden van de vaste commissie voor Immigratie en Asiel/JBZ-Raad (I&A/JBZ) hebben kennisgenomen van de Staat van Migratie. De leden van de fracties van D66 en JA21 hebben naar aanleiding hiervan de volgende vragen.
+
+### Vragen en opmerkingen van de leden van de fractie van D66
+
+De leden van de fractie van D66 lezen dat de instroom toeneemt. Kan de regering aangeven hoeveel asielzoekers in 2022 in de opvang verbleven? Deze leden vragen de regering tevens of zij de prognose voor 2023 kan delen.
+
+### Vragen en opmerkingen van de leden van de fractie van JA21
+
+1. Welke maatregelen neemt de regering om de instroom van asielzoekers te beperken?
+2. Hoe beoordeelt de regering de effectiviteit van de Dublinverordening in de praktijk?
+
+De leden van de vaste commissie zien uw beantwoording met belangstelling tegemoet en verzoeken u deze binnen vier weken na dagtekening van deze brief te ontvangen.
+
+Hoogachtend,
+
+A.W.J.A. van Hattem
+
+Voorzitter van de vaste commissie voor Immigratie en Asiel / JBZ-Raad
+"""
+
+REPLY_HEAD = """# Ministerie van Justitie en Veiligheid
+
+datum 30 januari 2023
+
+betreft Antwoorden op vragen over de Staat van Migratie
+
+Geachte voorzitter,
+
+Hierbij beantwoord ik de vragen die de leden van uw commissie op 9 december 2022 hebben gesteld.
+
+"""
+REPLY_SIGNED = """De Staatssecretaris van Justitie en Veiligheid,
+
+E. van der Burg
+"""
+
+REPLY_IN_ORDER = REPLY_HEAD + """### Vragen en opmerkingen van de leden van de fractie van D66
+
+In 2022 verbleven gemiddeld 40.000 asielzoekers in de opvang van het COA.
+
+De prognose voor 2023 wordt met de Voorjaarsnota aan uw Kamer gezonden.
+
+### Vragen en opmerkingen van de leden van de fractie van JA21
+
+Het kabinet zet in op de uitvoering van het Europees migratiepact en op terugkeer.
+
+De Dublinverordening werkt in de praktijk onvoldoende; het pact vervangt haar.
+
+""" + REPLY_SIGNED
+
+REPLY_REPEATING = REPLY_HEAD + """### Vragen en opmerkingen van de leden van de fractie van D66
+
+*Kan de regering aangeven hoeveel asielzoekers in 2022 in de opvang verbleven?*
+
+In 2022 verbleven gemiddeld 40.000 asielzoekers in de opvang van het COA.
+
+*De leden vragen of de regering de prognose voor 2023 kan delen.*
+
+De prognose voor 2023 wordt met de Voorjaarsnota aan uw Kamer gezonden.
+
+### Vragen en opmerkingen van de leden van de fractie van JA21
+
+1. *Welke maatregelen neemt de regering om de instroom te beperken?*
+
+Het kabinet zet in op de uitvoering van het Europees migratiepact en op terugkeer.
+
+2. *Hoe beoordeelt de regering de effectiviteit van de Dublinverordening?*
+
+De Dublinverordening werkt in de praktijk onvoldoende; het pact vervangt haar.
+
+""" + REPLY_SIGNED
+
+
+@pytest.mark.parametrize("reply_text, hows", [
+    (REPLY_IN_ORDER, ["order", "order", "order", "order"]),
+    (REPLY_REPEATING, ["text", "text", "number", "number"]),
+])
+def test_verslag_letter_and_reply(reply_text, hows):
+    committee = _letter(COMMITTEE, "kst-30573-J.txt", publication="kst-30573-J",
+                        publication_index=1, role="committee")
+    reply = _letter(reply_text, "kst-30573-J.txt", publication="kst-30573-J",
+                    publication_index=2, role="reply")
+    assert (committee.id, reply.id) == ("letter-kst-30573-J-1", "letter-kst-30573-J-2")
+    assert len(committee.questions) == 4 and reply.questions == []
+    corpus = Corpus([committee, reply], today=D(2026, 12, 4))
+    pairing = corpus.pairing
+    assert [(k.reply, k.letter, k.how) for k in pairing.links] == [
+        ("letter-kst-30573-J-2", "letter-kst-30573-J-1", "publication")]
+    got = {m.question_id: m for m in pairing.matches}
+    assert [got[f"letter-kst-30573-J-1/q{i}"].how for i in range(1, 5)] == hows
+    answers = [pairing.units[got[f"letter-kst-30573-J-1/q{i}"].answer].text for i in range(1, 5)]
+    assert answers[0].startswith("In 2022 verbleven") and answers[3].startswith("De Dublinverordening")
+    st = corpus.status_records()[0]
+    assert (st["status"], st["answered"], st["days_late"]) == ("answered late", "2023-01-30", 24)
+    assert not corpus.unanswered()
+
+
+# --------------------------------------------------------------------------------------
+# Answers to Kamervragen (realdocs 01-08): every answer paired, as counted by hand
+
+#: the question numbers each answer answers, in document order (counted by hand from the
+#: "Vraag N" / "Antwoord op vraag N" headings; 07 answers 5 and 6 without a heading)
+REALDOC_ANSWERS = {
+    "01": [["1"], ["2"], ["3", "4", "5", "9", "10"], ["6"], ["7"], ["8"], ["11"], ["12"]],
+    "02": [["1"], ["2"], ["3"], ["4", "5", "6", "7"], ["8"], ["9"]],
+    "03": [[str(n)] for n in range(1, 11)] + [["11", "12", "13"]] + [[str(n)] for n in range(14, 23)],
+    "04": [[str(n)] for n in range(1, 15)],
+    "05": [["1"], ["2", "3"], ["4", "5"], ["6"], ["7", "8", "9"], ["10"]],
+    "06": [["1"], ["2"], ["3"]],
+    "07": [["1"], ["2"], ["3", "4"], ["5"], ["6"]],
+    "08": [["1"], ["2"], ["4"], ["5"], ["6"], ["7"], ["3", "8"]],
+}
+
+
+@pytest.mark.parametrize("prefix, expected", sorted(REALDOC_ANSWERS.items()))
+def test_realdocs_every_answer_paired(prefix, expected):
+    files = sorted(REALDOCS.glob(f"{prefix}_*.txt"))
+    if not files:
+        pytest.skip("realdocs not present")
+    letters, _ = load_letters(files)
+    (letter,) = letters
+    corpus = Corpus(letters, today=D(2026, 12, 4))
+    G = corpus.graph
+    numbers = {f"{letter.id}/q{q.index}": q.number for q in letter.questions}
+    got = []
+    for aid in sorted((n for n, d in G.nodes(data=True) if d.get("kind") == "answer"),
+                      key=lambda a: G.nodes[a]["line"]):
+        got.append(sorted((numbers[v] for _, v, d in G.out_edges(aid, data=True)
+                           if d["kind"] == "answers"), key=int))
+    assert got == [sorted(e, key=int) for e in expected]
+    assert corpus.unanswered() == []
+    assert not any(w.code in ("question-unanswered", "answer-unmatched") for w in letter.warnings)
+    assert letter.letter_kind == "answers" and letter.replies_to == []
+
+
+def test_realdocs_answer_footnotes_are_the_answers_citations():
+    """01: the answer to vragen 3, 4, 5, 9 en 10 carries notes 1-3 (not question 8)."""
+    files = sorted(REALDOCS.glob("01_*.txt"))
+    if not files:
+        pytest.skip("realdocs not present")
+    letters, _ = load_letters(files)
+    G = Corpus(letters, today=D(2026, 12, 4)).graph
+    lid = letters[0].id
+    q8 = next(q for q, d in G.nodes(data=True) if d.get("kind") == "question" and d["letter"] == lid
+              and d["number"] == "8")
+    assert not [v for _, v, d in G.out_edges(q8, data=True) if d["kind"] == "cites"]
+    answer = next(a for a, d in G.nodes(data=True) if d.get("kind") == "answer" and d["number"] == "3,4,5,9,10")
+    para = int(answer.rsplit("/a", 1)[1])
+    assert {a.footnote for a in letters[0].attributions if a.answer == para} == {"1", "2", "3"}
+    vias = {d["via"] for _, _, d in G.out_edges(answer, data=True) if d["kind"] == "cites"}
+    cited = {f"{lid}/fn{fn.number}" for fn in letters[0].footnotes
+             if fn.number in ("1", "2", "3") and fn.citations}
+    assert vias == cited and cited
+
+
+# --------------------------------------------------------------------------------------
+# The seeds alone, and the command line
+
+
+@pytest.mark.parametrize("today, status, days_late", [
+    ("2026-05-20", "open", None),
+    ("2026-06-03", "open", None),       # the deadline itself
+    ("2026-06-04", "overdue", 1),
+    ("2026-12-04", "overdue", 184),
+])
+def test_seeds_alone_have_no_reply(today, status, days_late):
+    res = CliRunner().invoke(main, ["letters", str(SEED_002), "--format", "json", "--today", today, "-q"])
+    assert res.exit_code == 0, res.output
+    (rec,) = json.loads(res.output)
+    assert {k: rec[k] for k in ("status", "reply", "answered", "answered_questions", "days_late")} == {
+        "status": status, "reply": None, "answered": None, "answered_questions": 0, "days_late": days_late}
+    for key in ("id", "kenmerk", "datum", "deadline", "questions", "footnotes", "warnings"):
+        assert key in rec  # the old fields stay
+
+
+def test_cli_status_table_and_unanswered():
+    r = CliRunner()
+    res = r.invoke(main, ["status", str(SEED_000), str(SEED_002), str(REPLY_180760), "--today", "2026-12-04",
+                          "--format", "json", "-q"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert [(x["id"], x["status"], x["days_late"]) for x in rows] == [
+        ("letter-181524", "overdue", 136), ("letter-180760", "partly answered", 7)]
+    res = r.invoke(main, ["questions", str(SEED_002), str(REPLY_180760), "--unanswered", "--format", "json", "-q"])
+    assert [q["number"] for q in json.loads(res.output)] == ["12"]
+    res = r.invoke(main, ["questions", str(SEED_002), str(REPLY_180760), "--format", "json", "-q"])
+    q1 = json.loads(res.output)[0]
+    assert q1["answer"]["letter"] == "letter-7204518" and q1["answer"]["how"] == "number"
+    assert q1["answer"]["text"].startswith("De inzet van visummaatregelen")
+    res = r.invoke(main, ["status", "--today", "not-a-date"])
+    assert res.exit_code == 2
+
+
+def test_pairing_twice_gives_the_same_letters():
+    letters, _ = load_letters([SEED_002, REPLY_180760])
+    before = [(l.id, l.role, list(l.replies_to), [str(w) for w in l.warnings]) for l in letters]
+    pair_replies(letters)
+    assert [(l.id, l.role, list(l.replies_to), [str(w) for w in l.warnings]) for l in letters] == before
