@@ -33,6 +33,7 @@ from pathlib import Path
 import networkx as nx
 
 from .build import build_graph, node_record, shares_edges, sources_of
+from .documents import describe_nodes, read_documents
 from .model import Issue
 from .pairing import CODES as PAIRING_CODES
 from .pairing import Pairing, pair_replies, status_date
@@ -111,12 +112,19 @@ def _frame(rows: list[dict], columns: list[str]):
     return pd.DataFrame(rows, columns=columns).astype(str)
 
 
-def _merge_nodes(df):
-    """Keep, per node id, the record that sorts first (as the local build does)."""
+def _merge_nodes(df, documents=None):
+    """Keep, per node id, the record that sorts first (as the local build does); then
+    what a fetch cache among the inputs knows of cited documents (graph/documents.py)."""
     df = df.assign(_rec=[node_record({"kind": k, "label": l, **json.loads(a)})
                          for k, l, a in zip(df["kind"], df["label"], df["attrs"])])
-    df = df.sort_values(["id", "_rec"]).drop_duplicates("id", keep="first")
-    return df.drop(columns="_rec")
+    df = df.sort_values(["id", "_rec"]).drop_duplicates("id", keep="first").drop(columns="_rec")
+    if documents:
+        rows = [(n, {"kind": k, "label": l, **json.loads(a)})
+                for n, k, l, a in zip(df["id"], df["kind"], df["label"], df["attrs"])]
+        describe_nodes(rows, documents)
+        df = df.assign(attrs=[json.dumps({k: v for k, v in d.items() if k not in ("kind", "label")},
+                                         sort_keys=True, ensure_ascii=False) for _, d in rows])
+    return df
 
 
 def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
@@ -129,7 +137,10 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
     import dask.dataframe as dd
     import pandas as pd
 
+    paths = list(paths)
     files, issues = input_files(paths)
+    documents, doc_issues = read_documents(paths)
+    issues.extend(doc_issues)
     names = [str(f.resolve()) for f in files]
     batches = [names[i:i + batch_size] for i in range(0, len(names), batch_size)]
     # Phase 1, on the workers: read, resolve, attribute. The letters stay there; only
@@ -179,7 +190,7 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
     nodes = dd.from_delayed(node_parts, meta=meta_n) if node_parts else dd.from_pandas(meta_n, npartitions=1)
     edges = dd.from_delayed(edge_parts, meta=meta_e) if edge_parts else dd.from_pandas(meta_e, npartitions=1)
     # shared nodes: shuffle by id so each id's records meet in one partition, then merge
-    nodes = nodes.shuffle("id").map_partitions(_merge_nodes, meta=meta_n)
+    nodes = nodes.shuffle("id").map_partitions(_merge_nodes, documents, meta=meta_n)
     edges = edges.drop_duplicates(subset=["source", "target", "key"])
 
     sources = pd.concat(client.gather(source_parts)) if source_parts else pd.DataFrame(columns=["letter", "source"])

@@ -34,7 +34,7 @@ import networkx as nx
 from .model import Issue
 
 __all__ = ["RECORD_FILE", "PAGES_FILE", "PAGE_TEXT_LIMIT", "DocumentInfo", "read_documents",
-           "apply_documents", "cache_sidecar"]
+           "apply_documents", "describe_nodes", "cache_sidecar"]
 
 RECORD_FILE = "record.json"
 PAGES_FILE = "pages.json"
@@ -167,13 +167,19 @@ def _cut(text: str, limit: int = PAGE_TEXT_LIMIT) -> str:
 def apply_documents(G: nx.MultiDiGraph, documents: dict[str, DocumentInfo]) -> None:
     """Give the cited document, bijlage and page nodes what the cache knows of them
     (see the module docstring); nodes stay, edges stay."""
+    describe_nodes(G.nodes(data=True), documents)
+
+
+def describe_nodes(nodes: Iterable[tuple[str, dict]], documents: dict[str, DocumentInfo]) -> None:
+    """:func:`apply_documents` on ``(node id, attribute dict)`` pairs, changed in place
+    (the distributed build applies it to its node tables)."""
     if not documents:
         return
     bijlagen: dict[str, list[DocumentInfo]] = {}
     for d in sorted(documents.values(), key=lambda d: d.identifier):
         if d.hoofddocument:
             bijlagen.setdefault(d.hoofddocument, []).append(d)
-    for nid, data in G.nodes(data=True):
+    for nid, data in nodes:
         kind = data.get("kind")
         if kind == "document" and nid in documents:
             _describe(data, documents[nid])

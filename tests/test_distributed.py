@@ -86,3 +86,32 @@ def test_cli_build_with_local_scheduler(tmp_path):
                                     "--jobs", "1", "-q"], catch_exceptions=False)
     assert res.exit_code == 0, res.output
     assert list((tmp_path / "parquet" / "nodes").glob("*.parquet"))
+
+
+def test_dask_build_applies_a_fetch_cache_as_the_local_build_does(client, tmp_path):
+    """A fetch cache among the inputs: the cited documents' titles and page texts reach
+    the Parquet node tables as they reach the local graph."""
+    import json
+
+    import kamerxref
+    from kamerxref.graph.distributed import build_parquet, read_parquet_graph
+    from kamerxref.graph.fetch import Manifestation, Record
+
+    entry = tmp_path / "cache" / "kst-36871-O"
+    entry.mkdir(parents=True)
+    (entry / "kst-36871-O.pdf").write_bytes(b"%PDF-1.4 stand-in")
+    pdf = Manifestation("pdf", "http://127.0.0.1/kst-36871-O.pdf", "kst-36871-O.pdf", "ab" * 32, 17)
+    rec = Record("kst-36871-O", title="Kabinetsappreciatie onderzoeksrapport Clingendael; Brief regering",
+                 type="Kamerstuk", subtype="Brief regering", available="2026-05-20",
+                 manifestations={"pdf": pdf})
+    (entry / "record.json").write_text(rec.to_json(), encoding="utf-8")
+    pages = [f"pagina {n}" for n in range(1, 17)]
+    (entry / "pages.json").write_text(json.dumps({"file": pdf.file, "sha256": pdf.sha256, "pages": pages}),
+                                      encoding="utf-8")
+    inputs = [SEED_000, tmp_path / "cache"]
+    local = kamerxref.load(*inputs)
+    out, _ = build_parquet(inputs, tmp_path / "pq", client)
+    H = read_parquet_graph(out)
+    _same(local.graph, H)
+    assert H.nodes["kst-36871-O"]["doc_title"].startswith("Kabinetsappreciatie")
+    assert H.nodes["kst-36871-O/p5"]["text"] == "pagina 5"
