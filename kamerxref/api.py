@@ -88,6 +88,10 @@ class View:
                 f'style="width:100%;height:{self.height}px;border:1px solid #ccc" '
                 f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>')
 
+    def __repr__(self) -> str:
+        """Short: the page itself is shown by ``_repr_html_`` (a notebook stores it once)."""
+        return f"<kamerxref View: {len(self.html):,} characters of HTML; .save(path) writes it>"
+
     def save(self, path: str | Path) -> Path:
         """Write the page to a file (atomically)."""
         return write_atomic(path, self.html)

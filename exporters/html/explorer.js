@@ -1,12 +1,8 @@
-/* kamerxref explorer: builds the graph, the details panel, the lists and the tables
- * from the JSON data element (id kx-data).
- *
- * Safety rules this file keeps (the page may show a letter containing a closing script tag,
- * an img tag with an onerror attribute, or a javascript: href):
- *  - document text is only ever inserted with textContent / createTextNode, never
- *    innerHTML; vis-network tooltips are DOM elements built the same way;
- *  - a document URL becomes a link only when it starts with https://;
- *  - letter page links (overview) must be plain relative paths.
+/* kamerxref explorer, letter view (one letter, or a small corpus in one file): the graph
+ * of questions and the pages they cite, the details panel, related letters, cited sources,
+ * the question x page matrix and the reading view, from the JSON data element (kx-data).
+ * Helpers and the safety rules are in base.js (window.KX): document text only ever goes
+ * in with textContent; vis-network tooltips are DOM elements built the same way.
  * window.kamerxref exposes the network and its DataSets (tests, notebooks).
  */
 (function () {
@@ -14,67 +10,15 @@
 
   var T0 = performance.now();
   var timings = {};
-  var DATA = JSON.parse(document.getElementById('kx-data').textContent);
+  var DATA = KX.data;
   timings.parse = performance.now() - T0;
-  var MODE = DATA.mode; // "letter", "corpus" or "aggregate"
+  var MODE = DATA.mode; // "letter" or "corpus"
   var STYLE = DATA.style;
   var KIND_RANK = {question: 0, page: 1, part: 2, document: 3, dossier: 4, section: 5,
     letter: 6, fractie: 7};
   var HOWS = DATA.hows; // direct, paragraph, section, letter (+ any other in the data)
-
-  // ------------------------------------------------------------------ helpers
-  function h(tag, props) {
-    var e = document.createElement(tag);
-    if (props) {
-      Object.keys(props).forEach(function (k) {
-        var v = props[k];
-        if (v === null || v === undefined || v === false) return;
-        if (k === 'text') e.textContent = String(v);
-        else if (k === 'cls') e.className = v;
-        else if (k === 'on') Object.keys(v).forEach(function (ev) { e.addEventListener(ev, v[ev]); });
-        else e.setAttribute(k, v === true ? '' : String(v));
-      });
-    }
-    for (var i = 2; i < arguments.length; i++) append(e, arguments[i]);
-    return e;
-  }
-  function append(parent, child) {
-    if (child === null || child === undefined || child === false) return;
-    if (Array.isArray(child)) { child.forEach(function (c) { append(parent, c); }); return; }
-    parent.appendChild(typeof child === 'string' || typeof child === 'number'
-      ? document.createTextNode(String(child)) : child);
-  }
-  function httpsUrl(u) {
-    return (typeof u === 'string' && /^https:\/\/[^\s"'<>\\]+$/.test(u)) ? u : null;
-  }
-  function officialLink(u, text) {
-    var s = httpsUrl(u);
-    if (!s) return null;
-    return h('a', {href: s, target: '_blank', rel: 'noopener noreferrer', cls: 'kx-official'},
-      text || 'official source \u2197');
-  }
-  function relHref(u) {
-    return (typeof u === 'string' && /^[A-Za-z0-9._~\/-]+(#[A-Za-z0-9._~-]*)?$/.test(u) &&
-      u.slice(0, 2) !== '//') ? u : null;
-  }
-  function norm(s) {
-    return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  }
-  function short(s, n) {
-    s = String(s || '').replace(/\s+/g, ' ').trim();
-    return s.length <= n ? s : s.slice(0, n - 1).trimEnd() + '\u2026';
-  }
-  function fnSort(a, b) {
-    var x = parseInt(a, 10), y = parseInt(b, 10);
-    if (!isNaN(x) && !isNaN(y) && x !== y) return x - y;
-    return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-  }
-  function uniq(list) {
-    var seen = {}, out = [];
-    list.forEach(function (x) { if (!seen[x]) { seen[x] = true; out.push(x); } });
-    return out;
-  }
-  function $(id) { return document.getElementById(id); }
+  var h = KX.h, $ = KX.$, short = KX.short, norm = KX.norm, fnSort = KX.fnSort, uniq = KX.uniq;
+  var officialLink = KX.officialLink, relHref = KX.relHref;
 
   // ------------------------------------------------------------------ indexes
   var byId = {}, order = {}, outE = {}, inE = {};
@@ -133,11 +77,7 @@
       var l = letterById[n.id];
       return l ? 'Letter ' + (l.kenmerk || l.id) + ' (' + (l.datum || '') + ')\n' + l.betreft : n.id;
     }
-    if (MODE === 'aggregate' && (n.kind === 'document' || n.kind === 'dossier')) {
-      return displayName(n) + '\n' + n.n_letters + ' letters, ' + n.n_questions + ' questions, ' +
-        n.n_cites + ' citations';
-    }
-    if (n.kind === 'fractie') return n.name + (MODE === 'aggregate' ? '\n' + n.n_letters + ' letters, ' + n.n_questions + ' questions' : '');
+    if (n.kind === 'fractie') return n.name;
     return displayName(n) + '\n' + n.id;
   }
   function tip(text) { return h('div', {cls: 'kx-tip', text: text}); }
@@ -157,32 +97,21 @@
     if (n.kind === 'letter') { v.size = 18; v.font = {size: 14, bold: true}; }
     return v;
   }
-  function dominantHow(hows) {
-    var best = 'direct', max = -1;
-    HOWS.forEach(function (k) { if ((hows[k] || 0) > max) { max = hows[k] || 0; best = k; } });
-    return best;
-  }
   function edgeTip(e) {
-    if (e.kind === 'cites' && MODE === 'aggregate') {
-      var parts = HOWS.filter(function (k) { return e.hows[k]; }).map(function (k) { return k + ' ' + e.hows[k]; });
-      return e.weight + ' citations (' + parts.join(', ') + '), ' + e.questions + ' questions';
-    }
     if (e.kind === 'cites') {
       return 'cites (' + e.how + ')' + (e.footnotes && e.footnotes.length ? ', footnote ' + e.footnotes.join(', ') : '');
     }
-    if (e.kind === 'member') return e.weight + ' questions asked in this letter';
     return e.kind.replace('_', ' ');
   }
   function visEdge(e) {
     var st;
-    if (e.kind === 'cites') st = STYLE.hows[MODE === 'aggregate' ? dominantHow(e.hows) : e.how] || STYLE.other;
+    if (e.kind === 'cites') st = STYLE.hows[e.how] || STYLE.other;
     else if (e.kind === 'about') st = STYLE.about;
     else st = STYLE.structure;
     var v = {id: e.id, from: e.from, to: e.to, title: tip(edgeTip(e)),
       color: {color: st.color, highlight: '#e65100', hover: '#e65100', opacity: 0.85},
       width: st.width, dashes: st.dashes};
     if (e.kind === 'cites' || e.kind === 'about') v.arrows = {to: {enabled: true, scaleFactor: 0.45}};
-    if (MODE === 'aggregate' && e.weight) v.width = Math.min(8, st.width * (1 + Math.log(e.weight) / Math.LN2 / 2));
     return v;
   }
 
@@ -204,6 +133,7 @@
     edges: {smooth: false, selectionWidth: 1.5}
   });
 
+  KX.quietCanvas(container);
   timings.network = performance.now() - T1;
   var api = window.kamerxref = {
     network: network, nodes: nodes, edges: edges, data: DATA, ready: false, timings: timings,
@@ -211,7 +141,7 @@
   };
 
   // ------------------------------------------------------------------ details panel
-  var panel = $('kx-panel');
+  var panel = KX.panel.body;
 
   function nodeButton(id, text, extraCls) {
     var n = byId[id];
@@ -273,11 +203,27 @@
     panel.appendChild(ul);
     panel.appendChild(h('h3', {text: 'Footnotes (' + fns.length + ')'}));
     var ol = h('ul', {cls: 'kx-list kx-footnotes'});
-    fns.forEach(function (f) {
-      ol.appendChild(h('li', null, h('span', {cls: 'kx-fnnum', text: f.number}), ' ',
-        h('span', {lang: 'nl', text: f.text})));
-    });
+    fns.forEach(function (f) { ol.appendChild(footnoteItem(f)); });
     panel.appendChild(ol);
+    panel.appendChild(h('h3', {text: 'Answer'}));
+    if (n.answer) {
+      panel.appendChild(h('p', {cls: 'kx-hint', text: 'Paired ' + (n.answer.how ? 'by ' + n.answer.how : '') +
+        (n.answer.score !== null && n.answer.score !== undefined ? ' (score ' + n.answer.score + ')' : '') +
+        (n.answer.letter ? ', in ' + n.answer.letter : '')}));
+      panel.appendChild(h('p', {cls: 'kx-qtext kx-answer', lang: 'nl', text: n.answer.text}));
+    } else {
+      panel.appendChild(h('p', {cls: 'kx-hint', text: 'No answer paired with this question.'}));
+    }
+  }
+  // a footnote: number, text with its web addresses as links, and what it refers to
+  function footnoteItem(f) {
+    var refs = (f.refs || []).map(function (r) {
+      return h('span', {cls: 'kx-ref'}, byId[r[0]] ? nodeButton(r[0], r[1]) : h('span', {lang: 'nl', text: r[1]}),
+        ' ', officialLink(r[2], '\u2197', 'official source of ' + r[1]));
+    });
+    return h('li', null,
+      h('span', {cls: 'kx-fnnum', text: f.number}), ' ', h('span', {lang: 'nl'}, KX.linkify(f.text)),
+      refs.length ? h('div', {cls: 'kx-refs'}, '\u2192 ', refs.map(function (r, i) { return i ? [', ', r] : r; })) : null);
   }
 
   function showTarget(n) {
@@ -289,7 +235,6 @@
       ['Document', doc ? nodeButton(doc.id) : null],
       ['Official source', officialLink(n.url, n.url) || 'no official URL can be built offline']
     ]));
-    if (MODE === 'aggregate') { showAggregateTarget(n); return; }
     var edgesIn = citesInto(n.id);
     var perQ = {}, qs = [], letters = [];
     edgesIn.forEach(function (e) {
@@ -329,19 +274,6 @@
     }
   }
 
-  function showAggregateTarget(n) {
-    panel.appendChild(h('p', null, n.n_letters + ' letters, ' + n.n_questions + ' questions, ' +
-      n.n_cites + ' citations.'));
-    var es = (inE[n.id] || []).slice().sort(function (a, b) { return (b.weight || 0) - (a.weight || 0) || order[a.from] - order[b.from]; });
-    panel.appendChild(h('h3', {text: 'Letters citing it'}));
-    var ul = h('ul', {cls: 'kx-list kx-citing'});
-    es.forEach(function (e) {
-      var what = e.kind === 'about' ? 'about (betreft)' : e.weight + ' citations, ' + e.questions + ' questions';
-      ul.appendChild(h('li', null, letterLink(e.from), ' ', h('span', {cls: 'kx-badge', text: what})));
-    });
-    panel.appendChild(ul);
-  }
-
   function showLetter(n) {
     var l = letterById[n.id] || {};
     panel.appendChild(h('h2', {cls: 'kx-panel-title'}, 'Letter ' + (l.kenmerk || n.id)));
@@ -349,7 +281,8 @@
     panel.appendChild(dl([
       ['Betreft', h('span', {lang: 'nl', text: l.betreft || ''})],
       ['Datum', l.datum_nl || l.datum],
-      ['Deadline', (l.deadline_nl ? l.deadline_nl + ', ' : '') + (l.status || '')],
+      ['Deadline', l.deadline_nl || 'none'],
+      ['Status', KX.statusBadge(l)],
       ['Committee', h('span', {lang: 'nl', text: l.committee || ''})],
       ['Addressee', h('span', {lang: 'nl', text: l.addressee || ''})],
       ['Fracties', h('span', {lang: 'nl', text: (l.fracties || []).join(', ')})],
@@ -358,32 +291,22 @@
       ['Page', href ? h('a', {href: href}, 'open the letter page') : null]
     ]));
     var out = (outE[n.id] || []).filter(function (e) { return e.kind === 'cites' || e.kind === 'about'; });
-    if (MODE === 'aggregate') {
-      out.sort(function (a, b) { return (b.weight || 0) - (a.weight || 0) || order[a.to] - order[b.to]; });
-      panel.appendChild(h('h3', {text: 'Cited documents (' + out.length + ')'}));
-    } else {
-      panel.appendChild(h('h3', {text: 'Sources of the letter itself (' + out.length + ')'}));
-    }
+    panel.appendChild(h('h3', {text: 'Sources of the letter itself (' + out.length + ')'}));
     var ul = h('ul', {cls: 'kx-list'});
     out.forEach(function (e) {
       var t = byId[e.to];
       var badge = e.kind === 'about' ? h('span', {cls: 'kx-badge', text: 'about (betreft)'})
-        : MODE === 'aggregate' ? h('span', {cls: 'kx-badge', text: e.weight + ' citations'})
-          : [howBadge('letter'), ' ', fnBadge(e.footnotes)];
+        : [howBadge('letter'), ' ', fnBadge(e.footnotes)];
       ul.appendChild(h('li', null, nodeButton(e.to), ' ', badge, ' ', t ? officialLink(t.url) : null));
     });
     panel.appendChild(ul);
-    if (MODE !== 'aggregate') {
-      var fns = Object.keys(DATA.footnotes).map(function (k) { return DATA.footnotes[k]; })
-        .filter(function (f) { return f.letter === n.id; })
-        .sort(function (a, b) { return fnSort(a.number, b.number); });
-      panel.appendChild(h('h3', {text: 'All footnotes (' + fns.length + ')'}));
-      var fl = h('ul', {cls: 'kx-list kx-footnotes'});
-      fns.forEach(function (f) {
-        fl.appendChild(h('li', null, h('span', {cls: 'kx-fnnum', text: f.number}), ' ', h('span', {lang: 'nl', text: f.text})));
-      });
-      panel.appendChild(fl);
-    }
+    var fns = Object.keys(DATA.footnotes).map(function (k) { return DATA.footnotes[k]; })
+      .filter(function (f) { return f.letter === n.id; })
+      .sort(function (a, b) { return fnSort(a.number, b.number); });
+    panel.appendChild(h('h3', {text: 'All footnotes (' + fns.length + ')'}));
+    var fl = h('ul', {cls: 'kx-list kx-footnotes'});
+    fns.forEach(function (f) { fl.appendChild(footnoteItem(f)); });
+    panel.appendChild(fl);
   }
 
   function showSection(n) {
@@ -407,16 +330,29 @@
 
   function showFractie(n) {
     panel.appendChild(h('h2', {cls: 'kx-panel-title', lang: 'nl', text: n.name}));
-    panel.appendChild(h('p', null, n.n_letters + ' letters, ' + n.n_questions + ' questions.'));
+    var qs = DATA.nodes.filter(function (q) { return q.kind === 'question' && (q.fracties || []).indexOf(n.name) >= 0; });
+    panel.appendChild(h('p', null, qs.length + ' questions.'));
     var ul = h('ul', {cls: 'kx-list'});
-    outE[n.id].slice().sort(function (a, b) { return order[a.to] - order[b.to]; }).forEach(function (e) {
-      ul.appendChild(h('li', null, letterLink(e.to), ' ', h('span', {cls: 'kx-badge', text: e.weight + ' questions'})));
-    });
+    qs.forEach(function (q) { ul.appendChild(questionItem(q)); });
+    panel.appendChild(ul);
+  }
+
+  function showFootnote(fid) {
+    var f = DATA.footnotes[fid];
+    KX.panel.show('Footnote ' + f.number);
+    panel.setAttribute('data-node', fid);
+    panel.appendChild(h('ul', {cls: 'kx-list kx-footnotes'}, footnoteItem(f)));
+    var qs = DATA.edges.filter(function (e) { return e.kind === 'cites' && e.via === fid; })
+      .map(function (e) { return byId[e.from]; }).filter(function (q) { return q && q.kind === 'question'; });
+    qs = uniq(qs.map(function (q) { return q.id; })).map(function (id) { return byId[id]; });
+    panel.appendChild(h('h3', {text: 'Cited by ' + qs.length + ' question' + (qs.length === 1 ? '' : 's')}));
+    var ul = h('ul', {cls: 'kx-list kx-citing'});
+    qs.forEach(function (q) { ul.appendChild(questionItem(q)); });
     panel.appendChild(ul);
   }
 
   function showDetails(n) {
-    panel.replaceChildren();
+    KX.panel.show(n.kind === 'question' ? 'Question' : n.kind.charAt(0).toUpperCase() + n.kind.slice(1));
     panel.setAttribute('data-node', n.id);
     if (n.kind === 'question') showQuestion(n);
     else if (isTarget[n.kind]) showTarget(n);
@@ -425,20 +361,31 @@
     else if (n.kind === 'fractie') showFractie(n);
   }
 
+  // opts.fromUi: a click or Enter (focus the panel, put the selection in the URL);
+  // opts.fromHash: restoring a link or going back/forward (the URL is already right)
   function select(id, opts) {
+    opts = opts || {};
+    if (DATA.footnotes[id] && !byId[id]) {
+      api.selected = id;
+      showFootnote(id);
+      if (!opts.fromHash) KX.route.push('footnote', id);
+      if (opts.fromUi || opts.fromHash) KX.panel.focus();
+      return true;
+    }
     var n = byId[id];
     if (!n) return false;
     api.selected = id;
     network.selectNodes(nodes.get(id) && !nodes.get(id).hidden ? [id] : [], true);
     showDetails(n);
-    if (opts && opts.fromUi) {
+    if (!opts.fromHash && (opts.fromUi || opts.push)) KX.route.push(n.kind, id);
+    if (opts.fromUi || opts.fromHash) {
       if (!nodes.get(id).hidden) network.focus(id, {scale: Math.max(network.getScale(), 0.7), animation: false});
-      panel.focus({preventScroll: true});
+      KX.panel.focus();
     }
     return true;
   }
   network.on('click', function (p) {
-    if (p.nodes && p.nodes.length) select(p.nodes[0]);
+    if (p.nodes && p.nodes.length) select(p.nodes[0], {push: true});
   });
 
   // ------------------------------------------------------------------ search
@@ -502,7 +449,32 @@
     results.appendChild(ul);
     if (ids.length === 1) select(ids[0]);
     else network.selectNodes(ids.slice(0, 2000), false);
+    corpusSearch(searchBox.value);
     return ids;
+  }
+  // the same words in every letter of the site (the index in assets/search, loaded on
+  // the first search); hits in this letter are the ones listed above
+  var corpusBox = null, corpusSeq = 0;
+  function corpusSearch(q) {
+    if (!KX.search.available()) return;
+    var seq = ++corpusSeq;
+    if (!corpusBox) corpusBox = h('div', {cls: 'kx-corpus-results'});
+    corpusBox.replaceChildren(h('p', {cls: 'kx-hint', text: 'Searching all letters\u2026'}));
+    results.appendChild(corpusBox);
+    KX.search.query(q, 30).then(function (res) {
+      if (seq !== corpusSeq) return;
+      var others = res.docs.filter(function (d) { return !byId[d[1]] && !DATA.footnotes[d[1]]; });
+      corpusBox.replaceChildren(h('h3', {cls: 'kx-results-count', text: 'In all letters: ' + res.total + ' match' + (res.total === 1 ? '' : 'es')}));
+      var ul = h('ul', {cls: 'kx-list'});
+      others.forEach(function (d) {
+        var li = KX.hitItem(d, null, KX.site.root);
+        li.querySelector('a').setAttribute('href', KX.relHref(KX.hitHref(d, KX.site.root)) || '#');
+        ul.appendChild(li);
+      });
+      corpusBox.appendChild(ul);
+    }).catch(function (err) {
+      if (seq === corpusSeq) corpusBox.replaceChildren(h('p', {cls: 'kx-hint', text: String(err.message || err)}));
+    });
   }
   var searchTimer = null;
   searchBox.addEventListener('input', function () {
@@ -544,14 +516,10 @@
     }
     if (lt && nodeLetter(n) !== lt) return false;
     if (fr && (n.kind === 'question' || n.kind === 'section')) return (n.fracties || []).indexOf(fr) >= 0;
-    if (fr && n.kind === 'letter' && MODE === 'aggregate') {
-      return ((letterById[n.id] || {}).fracties || []).indexOf(fr) >= 0;
-    }
     return true;
   }
   function edgeHowVisible(e, hows) {
     if (e.kind !== 'cites') return true;
-    if (MODE === 'aggregate') return HOWS.some(function (k) { return hows[k] && e.hows[k]; });
     return !!hows[e.how];
   }
 
@@ -613,66 +581,6 @@
     network.unselectAll();
     network.fit({animation: false});
   });
-
-  // ------------------------------------------------------------------ sortable tables
-  var collator = new Intl.Collator('nl', {numeric: true});
-  function sortableTable(opts) {
-    // opts: {id, caption, columns: [{key, label, num, cell(row) -> node|string, value(row)}], rows, sort: {key, dir}}
-    var state = {key: opts.sort.key, dir: opts.sort.dir};
-    var table = h('table', {cls: 'kx-table', id: opts.id});
-    if (opts.caption) table.appendChild(h('caption', {cls: 'kx-sr', text: opts.caption}));
-    var thead = h('thead'), tbody = h('tbody'), tr = h('tr');
-    var ths = {};
-    opts.columns.forEach(function (c) {
-      var th = h('th', {scope: 'col', cls: c.num ? 'kx-num' : null},
-        h('button', {type: 'button', cls: 'kx-sort', on: {click: function () {
-          state.dir = state.key === c.key ? -state.dir : (c.num ? -1 : 1);
-          state.key = c.key;
-          draw();
-        }}}, c.label));
-      ths[c.key] = th;
-      tr.appendChild(th);
-    });
-    thead.appendChild(tr);
-    table.appendChild(thead);
-    table.appendChild(tbody);
-    function draw() {
-      var col = opts.columns.filter(function (c) { return c.key === state.key; })[0];
-      // decorate-sort-undecorate: values computed once, ties keep the given order
-      var keyed = opts.rows.map(function (r, i) { return {r: r, i: i, v: col.value(r)}; });
-      keyed.sort(function (a, b) {
-        var x = a.v, y = b.v, r;
-        if (col.num) r = (x === null ? -Infinity : x) - (y === null ? -Infinity : y);
-        else r = collator.compare(String(x), String(y));
-        return r * state.dir || a.i - b.i;
-      });
-      var rows = keyed.map(function (k) { return k.r; });
-      Object.keys(ths).forEach(function (k) {
-        ths[k].setAttribute('aria-sort', k === state.key ? (state.dir > 0 ? 'ascending' : 'descending') : 'none');
-      });
-      var body = h('tbody');
-      var all = rows.length;
-      if (opts.limit && !state.all && rows.length > opts.limit) rows = rows.slice(0, opts.limit);
-      more.replaceChildren();
-      if (rows.length < all) {
-        more.appendChild(h('button', {type: 'button', on: {click: function () { state.all = true; draw(); }}},
-          'Show all ' + all + ' rows (' + rows.length + ' shown)'));
-      }
-      rows.forEach(function (r) {
-        var row = h('tr', {'data-id': r.id});
-        opts.columns.forEach(function (c, i) {
-          var v = c.cell ? c.cell(r) : c.value(r);
-          row.appendChild(h(i === 0 ? 'th' : 'td', {scope: i === 0 ? 'row' : null, cls: c.num ? 'kx-num' : null},
-            v === null || v === undefined ? '' : v));
-        });
-        body.appendChild(row);
-      });
-      table.replaceChild(body, table.tBodies[0]);
-    }
-    var more = h('p', {cls: 'kx-more'});
-    draw();
-    return h('div', null, table, more);
-  }
 
   // ------------------------------------------------------------------ detail lists
   function renderSources() {
@@ -798,76 +706,10 @@
     box.appendChild(table);
   }
 
-  // ------------------------------------------------------------------ aggregate tables
-  function renderAggregateTables() {
-    var lt = letterSel ? letterSel.value : '', fr = fractieSel ? fractieSel.value : '';
-    var lbox = $('kx-letters-table');
-    if (!lbox) return;
-    var letters = DATA.letters.filter(function (l) {
-      return (!lt || l.id === lt) && (!fr || (l.fracties || []).indexOf(fr) >= 0);
-    });
-    lbox.replaceChildren(sortableTable({
-      id: 'kx-letters-tbl', caption: 'Letters', rows: letters, sort: {key: 'datum', dir: -1}, limit: 500,
-      columns: [
-        {key: 'kenmerk', label: 'Kenmerk', value: function (l) { return l.kenmerk || l.id; }, cell: function (l) {
-          var href = relHref(l.href);
-          return href ? h('a', {href: href, cls: 'kx-letter-link'}, l.kenmerk || l.id) : nodeButton(l.id, l.kenmerk || l.id);
-        }},
-        {key: 'datum', label: 'Datum', value: function (l) { return l.datum; }},
-        {key: 'betreft', label: 'Betreft', value: function (l) { return l.betreft; }, cell: function (l) {
-          return h('span', {lang: 'nl', text: l.betreft});
-        }},
-        {key: 'committee', label: 'Committee', value: function (l) { return l.committee_abbr || l.committee; }},
-        {key: 'fracties', label: 'Fracties', value: function (l) { return (l.fracties || []).join(', '); }},
-        {key: 'q', label: 'Questions', num: true, value: function (l) { return l.n_questions; }},
-        {key: 'fn', label: 'Footnotes', num: true, value: function (l) { return l.n_footnotes; }},
-        {key: 'docs', label: 'Documents', num: true, value: function (l) { return l.n_documents; }},
-        {key: 'deadline', label: 'Deadline', value: function (l) { return l.deadline; }},
-        {key: 'days', label: 'Days left', num: true, value: function (l) { return l.days_left; }, cell: function (l) {
-          var cls = l.days_left === null ? 'kx-none' : l.days_left < 0 ? 'kx-overdue' : l.days_left <= 7 ? 'kx-due' : 'kx-open';
-          return h('span', {cls: 'kx-days ' + cls, text: l.status});
-        }},
-        {key: 'show', label: 'Graph', value: function () { return ''; }, cell: function (l) {
-          return nodeButton(l.id, 'show', 'kx-small');
-        }}
-      ]
-    }));
-    var fracties = (DATA.fractie_table || []).filter(function (f) {
-      return (!fr || f.name === fr) && (!lt || f.letters.indexOf(lt) >= 0);
-    });
-    $('kx-fracties-table').replaceChildren(sortableTable({
-      id: 'kx-fracties-tbl', caption: 'Fracties', rows: fracties, sort: {key: 'q', dir: -1},
-      columns: [
-        {key: 'name', label: 'Fractie', value: function (n) { return n.name; }, cell: function (n) {
-          return byId[n.id] ? nodeButton(n.id, n.name) : h('span', {lang: 'nl', text: n.name});
-        }},
-        {key: 'l', label: 'Letters', num: true, value: function (n) { return n.n_letters; }},
-        {key: 'q', label: 'Questions', num: true, value: function (n) { return n.n_questions; }}
-      ]
-    }));
-    var keepLetter = {};
-    letters.forEach(function (l) { keepLetter[l.id] = true; });
-    var docs = (DATA.documents || []).filter(function (d) {
-      return (!lt && !fr) || d.letters.some(function (l) { return keepLetter[l]; });
-    });
-    $('kx-documents-table').replaceChildren(sortableTable({
-      id: 'kx-documents-tbl', caption: 'Cited documents', rows: docs, sort: {key: 'c', dir: -1}, limit: 500,
-      columns: [
-        {key: 'citation', label: 'Document', value: function (n) { return n.citation; }, cell: function (n) {
-          return byId[n.id] ? nodeButton(n.id, n.citation) : h('span', {lang: 'nl', text: n.citation});
-        }},
-        {key: 'kind', label: 'Kind', value: function (n) { return n.doc_kind || n.kind; }},
-        {key: 'l', label: 'Letters', num: true, value: function (n) { return n.n_letters; }},
-        {key: 'q', label: 'Questions', num: true, value: function (n) { return n.n_questions; }},
-        {key: 'c', label: 'Citations', num: true, value: function (n) { return n.n_cites; }},
-        {key: 'url', label: 'Official source', value: function (n) { return n.url || ''; }, cell: function (n) { return officialLink(n.url, '\u2197 open'); }}
-      ]
-    }));
-  }
-
   function renderLists() {
-    if (MODE === 'aggregate') renderAggregateTables();
-    else { renderSources(); renderMatrix(); }
+    renderSources();
+    renderMatrix();
+    renderReading();
   }
 
   // The first view frames the precomputed positions. network.fit() would measure every
@@ -886,14 +728,114 @@
     // then opens at its first questions, the rest is a scroll or "Fit graph" away
     var w = container.clientWidth || 800, hh = container.clientHeight || 600;
     var sw = (w - 240) / Math.max(1, x1 - x0), sh = (hh - 80) / Math.max(1, y1 - y0);
-    // the aggregate view is an overview: show all of it
-    var scale = Math.max(0.02, Math.min(sw, 1.2, MODE === 'aggregate' ? sh : Infinity));
+    var scale = Math.max(0.02, Math.min(sw, 1.2));
     var cy = sh >= scale ? (y0 + y1) / 2 : y0 - 40 + (hh / 2) / scale;
     network.moveTo({position: {x: (x0 + x1) / 2, y: cy}, scale: scale, animation: false});
   }
 
+  // ------------------------------------------------------------------ related letters
+  function renderRelated() {
+    var box = $('kx-related-list');
+    if (!box) return;
+    var rel = DATA.related || [];
+    if (!rel.length) { box.appendChild(h('p', {cls: 'kx-hint', text: 'No other letter cites the same sources.'})); return; }
+    var ul = h('ul', {cls: 'kx-list kx-related'});
+    rel.forEach(function (r) {
+      var title = (r.kenmerk || r.id) + (r.betreft ? ' \u2013 ' + r.betreft : '');
+      var href = relHref(r.href);
+      var what = r.shared.map(function (s) { return s[2]; }).join('; ') +
+        (r.n_shared > r.shared.length ? ' and ' + (r.n_shared - r.shared.length) + ' more' : '');
+      ul.appendChild(h('li', {'data-letter': r.id}, href ? h('a', {href: href, lang: 'nl'}, title) : h('span', {lang: 'nl', text: title}),
+        r.datum ? ' (' + r.datum + ')' : '',
+        h('div', {cls: 'kx-excerpt'}, 'shares ' + r.n_shared + ': ', h('span', {lang: 'nl', text: what}))));
+    });
+    box.appendChild(ul);
+  }
+
+  // ------------------------------------------------------------------ reading view
+  function renderReading() {
+    var box = $('kx-reading-text');
+    if (!box) return;
+    var lid = currentLetter();
+    box.replaceChildren();
+    if (!lid) { box.appendChild(h('p', {cls: 'kx-hint', text: 'Choose a letter in the Letter filter to read it.'})); return; }
+    var art = h('article', {lang: 'nl', cls: 'kx-reading'});
+    var items = DATA.nodes.filter(function (n) { return (n.kind === 'question' || n.kind === 'section') && n.letter === lid; });
+    items.sort(function (a, b) {
+      // sections stand before their first question
+      var ka = a.kind === 'section' ? firstQuestionIndex(a) - 0.5 + (a.index || 0) / 1000 : a.index;
+      var kb = b.kind === 'section' ? firstQuestionIndex(b) - 0.5 + (b.index || 0) / 1000 : b.index;
+      return ka - kb;
+    });
+    var intro = (outE[lid] || []).filter(function (e) { return e.kind === 'cites'; });
+    if (intro.length) {
+      art.appendChild(h('p', {cls: 'kx-intro'}, h('em', {lang: 'en', text: 'Introduction cites '}),
+        markers(intro)));
+    }
+    items.forEach(function (n) {
+      if (n.kind === 'section') {
+        art.appendChild(h(n.section_kind === 'topic' ? 'h4' : 'h3', null, nodeButton(n.id, n.heading || n.label)));
+        return;
+      }
+      var cites = outE[n.id].filter(function (e) { return e.kind === 'cites'; });
+      art.appendChild(h('p', {'data-id': n.id}, n.number ? h('strong', {text: n.number + '. '}) : null,
+        h('span', {text: n.text}), ' ', markers(cites), ' ',
+        h('button', {type: 'button', cls: 'kx-link-button kx-small', lang: 'en', 'aria-label': 'Details of ' + questionTitle(n),
+          on: {click: function () { select(n.id, {fromUi: true}); }}}, 'details')));
+    });
+    box.appendChild(art);
+    var fns = Object.keys(DATA.footnotes).map(function (k) { return [k, DATA.footnotes[k]]; })
+      .filter(function (x) { return x[1].letter === lid; })
+      .sort(function (a, b) { return fnSort(a[1].number, b[1].number); });
+    box.appendChild(h('h3', {text: 'Notes'}));
+    var ol = h('ul', {cls: 'kx-list kx-footnotes kx-notes'});
+    fns.forEach(function (x) {
+      var li = footnoteItem(x[1]);
+      li.id = noteId(x[0]);
+      li.setAttribute('tabindex', '-1');
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+  }
+  function firstQuestionIndex(sec) {
+    var best = Infinity;
+    (outE[sec.id] || []).forEach(function (e) {
+      var k = byId[e.to];
+      if (e.kind === 'contains' && k) best = Math.min(best, k.kind === 'question' ? k.index : firstQuestionIndex(k));
+    });
+    return best;
+  }
+  function noteId(fid) { return 'kx-note-' + fid.replace(/[^A-Za-z0-9_-]/g, '_'); }
+  // superscript links to the notes a question cites through
+  function markers(cites) {
+    var seen = {}, out = [];
+    cites.forEach(function (e) {
+      if (!e.via || seen[e.via] || !DATA.footnotes[e.via]) return;
+      seen[e.via] = true;
+      var f = DATA.footnotes[e.via];
+      out.push(h('sup', null, h('a', {href: KX.route.href('footnote', e.via), cls: 'kx-marker',
+        title: 'footnote ' + f.number + ' (' + e.how + ')', 'aria-label': 'footnote ' + f.number}, f.number)));
+    });
+    return out;
+  }
+
+  // ------------------------------------------------------------------ the URL hash
+  function fromHash(r) {
+    if (!r) return;
+    if (r.key === 'fn') {
+      var el = document.getElementById(noteId(r.id));
+      select(r.id, {fromHash: true});
+      if (el) el.scrollIntoView({block: 'nearest'});
+      return;
+    }
+    select(r.id, {fromHash: true});
+  }
+  KX.route.listen(fromHash);
+  window.addEventListener('hashchange', function () { fromHash(KX.route.parse()); });
+
   // ------------------------------------------------------------------ start
   T1 = performance.now();
+  renderRelated();
   applyFilters();
   timings.filters_and_lists = performance.now() - T1;
   T1 = performance.now();
@@ -908,4 +850,5 @@
     document.body.setAttribute('data-ready', '1');
   });
   network.redraw();
+  fromHash(KX.route.parse());
 }());

@@ -26,8 +26,6 @@ from typing import Any, Iterable
 import networkx as nx
 
 ROW = 34.0  # px between rows
-LETTER_COL = 260.0  # px between the wrapped letter columns of a large aggregate view
-LETTERS_PER_COLUMN = 60
 COL = 320.0  # px between columns
 COLUMN = {"letter": 0, "section": 0, "question": 1, "page": 2, "part": 2, "document": 3,
           "dossier": 4}
@@ -128,43 +126,4 @@ def detail_layout(G: nx.MultiDiGraph, lids: list[str], nodes: set[str],
     for n in nodes:
         col = COLUMN.get(G.nodes[n].get("kind"), 5)
         out[n] = (round(col * COL, 1), round(y.get(n, 0.0), 1))
-    return out
-
-
-def aggregate_layout(lids: list[str], fracties: list[str], docs: list[str],
-                     edges: list[tuple[str, str, str, dict]]) -> dict[str, tuple[float, float]]:
-    """Positions for the aggregate view: fracties | letters (by date) | documents.
-
-    Up to :data:`LETTERS_PER_COLUMN` letters stand in one column; more are wrapped into
-    columns of about sqrt(3 n) rows, oldest top left (1,000 letters: 19 columns of 55), so
-    the overview is a page and not a 34,000 px strip."""
-    rows = len(lids) if len(lids) <= LETTERS_PER_COLUMN else max(
-        LETTERS_PER_COLUMN, math.ceil(math.sqrt(3 * len(lids))))
-    n_cols = max(1, math.ceil(len(lids) / max(1, rows)))
-    y: dict[str, float] = {lid: (i % rows) * ROW for i, lid in enumerate(lids)}
-    lx: dict[str, float] = {lid: COL + (i // rows) * LETTER_COL for i, lid in enumerate(lids)}
-    preds: dict[str, list[str]] = defaultdict(list)
-    succs: dict[str, list[str]] = defaultdict(list)
-    for u, v, _, _ in edges:
-        preds[v].append(u)
-        succs[u].append(v)
-    want = {f: _mean([y[l] for l in succs[f] if l in y], 0.0) for f in fracties}
-    y.update(_sweep(sorted(((f, want[f]) for f in fracties), key=lambda t: (t[1], t[0]))))
-    want = {d: _mean([y[l] + lx[l] * 1e-6 for l in preds[d] if l in y], 0.0) for d in docs}
-    ordered = sorted(docs, key=lambda d: (want[d], d))
-    doc_rows = max(rows, LETTERS_PER_COLUMN)
-    dx: dict[str, float] = {}
-    if len(docs) <= doc_rows:  # one column, each document near its letters
-        y.update(_sweep([(d, want[d]) for d in ordered]))
-    else:  # wrapped like the letters, in order of their letters' rows
-        for i, d in enumerate(ordered):
-            y[d] = (i % doc_rows) * ROW
-            dx[d] = (i // doc_rows) * LETTER_COL
-    out = {}
-    for f in fracties:
-        out[f] = (0.0, round(y[f], 1))
-    for lid in lids:
-        out[lid] = (lx[lid], round(y[lid], 1))
-    for d in docs:
-        out[d] = (COL + (n_cols - 1) * LETTER_COL + COL + dx.get(d, 0.0), round(y[d], 1))
     return out

@@ -98,29 +98,66 @@ def esc(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+#: The explorer's own files, in load order after vis-network (``base.js`` holds what
+#: both views share; ``overview.js`` draws the overview, ``explorer.js`` the letter view).
+APP_SCRIPTS = {"overview": ("base.js", "overview.js"), "letter": ("base.js", "explorer.js"),
+               "corpus": ("base.js", "explorer.js")}
+#: Files written once per site into ``assets/`` (name -> where its text comes from).
+SITE_ASSETS = ("vis-network.min.js", "vis-network.css", "explorer.css", "base.js",
+               "explorer.js", "overview.js")
+
+
+def asset_text(name: str) -> str:
+    """The text of one file of ``assets/``: vis-network from pyvis, the rest ours."""
+    if name == "vis-network.min.js":
+        return vis_assets()[0]
+    if name == "vis-network.css":
+        return vis_assets()[1]
+    text = own_asset(name)
+    if name.endswith(".js"):
+        _check_inline_script(text, name)
+    return text
+
+
 def assemble(*, title: str, mode: str, data: dict[str, Any], header: str, toolbar: str,
-             legend: str, body: str) -> str:
-    """Fill ``explorer.html``. ``header``/``toolbar``/``legend``/``body`` are HTML built
-    by :mod:`.render` with every document string escaped; ``title`` is plain text."""
-    vis_js, vis_css = vis_assets()
-    app_js = own_asset("explorer.js")
-    _check_inline_script(app_js, "explorer.js")
-    csp = ("default-src 'none'; "
-           f"script-src '{_sha256(vis_js)}' '{_sha256(app_js)}'; "
-           "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+             body: str, skips: str, assets: str | None = None) -> str:
+    """Fill ``explorer.html``. ``header``/``toolbar``/``body``/``skips`` are HTML built by
+    :mod:`.render` with every document string escaped; ``title`` is plain text.
+
+    ``assets=None`` inlines vis-network and the explorer's CSS and scripts (one file that
+    works anywhere: Jupyter, ``kamerxref export html``); ``assets="../assets"`` links them
+    from the site's shared folder by relative path instead, so a letter page carries only
+    its data. Either way the Content-Security-Policy allows no request to the network.
+    """
+    scripts = ("vis-network.min.js",) + APP_SCRIPTS["overview" if mode == "overview" else mode]
+    styles = ("vis-network.css", "explorer.css")
+    if assets is None:
+        texts = [asset_text(n) for n in scripts]
+        script_src = " ".join(f"'{_sha256(t)}'" for t in texts)
+        style_html = "".join("<style>" + asset_text(n).replace("</", "<\\/") + "</style>"
+                             for n in styles)
+        script_html = "".join(f"<script>{t}</script>" for t in texts)
+        style_src = "'unsafe-inline'"
+    else:
+        # file: lets the pages load assets/ from a folder opened in the browser, 'self'
+        # when the same folder is served over http(s); nothing else
+        script_src = "'self' file:"
+        style_src = "'self' file: 'unsafe-inline'"
+        style_html = "".join(f'<link rel="stylesheet" href="{esc(assets)}/{n}">' for n in styles)
+        script_html = "".join(f'<script src="{esc(assets)}/{n}"></script>' for n in scripts)
+    csp = (f"default-src 'none'; script-src {script_src}; style-src {style_src}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
     values = {
         "CSP": esc(csp),
         "TITLE": esc(title),
         "MODE": esc(mode),
-        "VIS_CSS": vis_css.replace("</", "<\\/"),
-        "APP_CSS": own_asset("explorer.css").replace("</", "<\\/"),
+        "STYLES": style_html,
+        "SKIPS": skips,
         "HEADER": header,
         "TOOLBAR": toolbar,
-        "LEGEND": legend,
         "BODY": body,
         "DATA": script_json(data),
-        "VIS_JS": vis_js,
-        "APP_JS": app_js,
+        "SCRIPTS": script_html,
     }
 
     def fill(m: re.Match[str]) -> str:

@@ -18,8 +18,8 @@ from kamerxref.graph.gcpause import gc_paused
 from kamerxref.graph.parallel import fork_map
 
 from ..io import write_atomic
-from . import views
-from .page import assemble, esc
+from . import search, views
+from .page import SITE_ASSETS, assemble, asset_text, esc
 
 KIND_ORDER = ("letter", "fractie", "section", "question", "page", "part", "document", "dossier")
 
@@ -77,22 +77,10 @@ def legend_html(data: dict[str, Any]) -> str:
         st = views.HOW_STYLE.get(how, {**views.OTHER_HOW_STYLE, "name": how})
         out.append(f'<li>{_line_svg(st["color"], st["width"], st["dashes"])} cites, {esc(st["name"])}</li>')
     st = views.STRUCTURE_EDGE_STYLE
-    out.append(f'<li>{_line_svg(st["color"], st["width"], st["dashes"])} contains / page of / part of / in dossier'
-               f'{" / fractie asks in letter" if data["mode"] == "aggregate" else ""}</li>')
+    out.append(f'<li>{_line_svg(st["color"], st["width"], st["dashes"])} contains / page of / part of / in dossier</li>')
     st = views.ABOUT_EDGE_STYLE
     out.append(f'<li>{_line_svg(st["color"], st["width"], st["dashes"])} letter is about (betreft)</li>')
     out.append("</ul></div></div>")
-    if data["mode"] == "aggregate":
-        out.append('<p class="kx-hint">Aggregated: one edge per letter and document, its width '
-                   'grows with the number of citations it stands for; node size with the '
-                   'number of questions or citations.')
-        hidden = data.get("n_documents_hidden", 0)
-        if hidden:
-            out.append(f' The graph leaves out {hidden} of {len(data["documents"])} documents '
-                       'that only one letter cites (or beyond the '
-                       f'{views.MAX_GRAPH_DOCUMENTS} most shared); the table of cited '
-                       'documents lists them all.')
-        out.append("</p>")
     return "".join(out)
 
 
@@ -109,31 +97,40 @@ def _view_fracties(data: dict[str, Any]) -> list[str]:
     return sorted(names)
 
 
-# --------------------------------------------------------------------------- toolbar
-def toolbar_html(data: dict[str, Any]) -> str:
-    mode = data["mode"]
-    what = ("letters (kenmerk, betreft), fracties, documents" if mode == "aggregate"
-            else "question text, ids, numbers, citations, footnotes")
-    out = ['<div class="kx-field kx-search-field">',
-           '<label for="kx-search">Search</label>',
-           f'<input id="kx-search" type="search" autocomplete="off" spellcheck="false" '
-           f'placeholder="{esc(what)}" aria-describedby="kx-search-help" aria-controls="kx-results">',
-           f'<span id="kx-search-help" class="kx-sr">Searches {esc(what)}. All words must match; '
-           'Enter opens the first result.</span></div>']
-    out.append('<div class="kx-field"><label for="kx-fractie">Fractie</label>'
-               '<select id="kx-fractie"><option value="">All fracties</option>')
-    for name in _view_fracties(data):
-        out.append(f'<option value="{esc(name)}">{esc(name)}</option>')
+# --------------------------------------------------------------------------- toolbars
+def _search_field(what: str) -> str:
+    return ('<div class="kx-field kx-search-field">'
+            '<label for="kx-search">Search</label>'
+            f'<input id="kx-search" type="search" autocomplete="off" spellcheck="false" '
+            f'placeholder="{esc(what)}" aria-describedby="kx-search-help" aria-controls="kx-results">'
+            f'<span id="kx-search-help" class="kx-sr">Searches {esc(what)}. All words must match; '
+            'Enter opens the first result.</span></div>')
+
+
+def _select(sid: str, label: str, first: str, options: list[tuple[str, str]], lang_nl: bool = False) -> str:
+    out = [f'<div class="kx-field"><label for="{sid}">{esc(label)}</label><select id="{sid}">'
+           f'<option value="">{esc(first)}</option>']
+    lang = ' lang="nl"' if lang_nl else ""
+    for value, text in options:
+        out.append(f'<option value="{esc(value)}"{lang}>{esc(text)}</option>')
     out.append("</select></div>")
-    if len(data["letters"]) > 1 or mode == "aggregate":
-        out.append('<div class="kx-field"><label for="kx-letter">Letter</label>'
-                   '<select id="kx-letter"><option value="">All letters</option>')
+    return "".join(out)
+
+
+def toolbar_html(data: dict[str, Any]) -> str:
+    """Search and filters of the letter and corpus views."""
+    out = [_search_field("question text, footnotes, citations (36 871 O p. 40), kenmerken"
+                         + (" in all letters" if data.get("search") else ""))]
+    out.append(_select("kx-fractie", "Fractie", "All fracties",
+                       [(n, n) for n in _view_fracties(data)], lang_nl=True))
+    if len(data["letters"]) > 1:
+        opts = []
         for letter in data["letters"]:
             text = f"{letter['kenmerk'] or letter['id']} \u2013 {views.short(letter['betreft'], 60)}"
             if letter["datum"]:
                 text += f" ({letter['datum']})"
-            out.append(f'<option value="{esc(letter["id"])}">{esc(text)}</option>')
-        out.append("</select></div>")
+            opts.append((letter["id"], text))
+        out.append(_select("kx-letter", "Letter", "All letters", opts))
     kinds = {n["kind"] for n in data["nodes"]}
     out.append('<fieldset class="kx-field kx-checks"><legend>Node kinds</legend>')
     for kind in KIND_ORDER:
@@ -146,8 +143,39 @@ def toolbar_html(data: dict[str, Any]) -> str:
     out.append("</fieldset>")
     out.append('<div class="kx-field kx-buttons"><button type="button" id="kx-fit">Fit graph</button>'
                '<button type="button" id="kx-reset">Reset</button></div>')
-    out.append('<div id="kx-results" class="kx-results" aria-label="Search results"></div>')
+    out.append('<div id="kx-results" class="kx-results" role="region" aria-label="Search results"></div>')
     return "".join(out)
+
+
+def overview_toolbar(data: dict[str, Any]) -> str:
+    """Search and the filters of the overview: fractie, committee, period, status, cited
+    document (those two letters or more cite, most cited first)."""
+    letters = data["letters"]
+    out = [_search_field("question text, footnotes, citations (36 871 O p. 40, COM(2026)45), kenmerken")]
+    out.append(_select("kx-fractie", "Fractie", "All fracties",
+                       [(f["name"], f["name"]) for f in data["fracties"]], lang_nl=True))
+    committees = sorted({(l["committee_abbr"] or l["committee"]) for l in letters} - {""})
+    out.append(_select("kx-committee", "Committee", "All committees", [(c, c) for c in committees],
+                       lang_nl=True))
+    months = sorted({l["datum"][:7] for l in letters if len(l["datum"]) >= 7})
+    out.append(_select("kx-from", "From", "Any month", [(m, m) for m in months]))
+    out.append(_select("kx-to", "To", "Any month", [(m, m) for m in months]))
+    statuses = {l["status"] for l in letters}
+    ordered = [s for s in views.STATUS_ORDER if s in statuses] + sorted(statuses - set(views.STATUS_ORDER))
+    out.append(_select("kx-status-filter", "Status", "Any status", [(s, s) for s in ordered]))
+    docs = sorted((t for t, s in data["sources"].items()
+                   if s["kind"] in ("document", "dossier") and s["n_letters"] >= 2),
+                  key=lambda t: (-data["sources"][t]["n_letters"], t))[:MAX_DOCUMENT_OPTIONS]
+    out.append(_select("kx-doc", "Cited document", "Any document",
+                       [(t, f"{data['sources'][t]['readable']} ({data['sources'][t]['n_letters']} letters)")
+                        for t in docs]))
+    out.append('<div class="kx-field kx-buttons"><button type="button" id="kx-reset">Reset</button></div>')
+    out.append('<div id="kx-results" class="kx-results" role="region" aria-label="Search results"></div>')
+    return "".join(out)
+
+
+#: The Cited document filter lists at most this many documents (the search finds all).
+MAX_DOCUMENT_OPTIONS = 300
 
 
 # --------------------------------------------------------------------------- headers
@@ -159,15 +187,24 @@ def _time(iso: str, text: str) -> str:
     return f'<time datetime="{esc(iso)}">{esc(text or iso)}</time>' if iso else "\u2013"
 
 
+def status_class(letter: dict[str, Any]) -> str:
+    """CSS class of a letter's status badge (the script uses the same rule)."""
+    status, days = letter["status"], letter["days_left"]
+    if status.startswith("answered"):
+        return "kx-answered"
+    if status == "overdue" or (days is not None and days < 0):
+        return "kx-overdue"
+    if days is not None and days <= 7:
+        return "kx-due"
+    return "kx-open"
+
+
 def _deadline_html(letter: dict[str, Any]) -> str:
-    days = letter["days_left"]
-    cls = "kx-none" if days is None else ("kx-overdue" if days < 0 else
-                                           "kx-due" if days <= 7 else "kx-open")
-    parts = [_time(letter["deadline"], letter["deadline_nl"]) if letter["deadline"] else "",
-             f'<span class="kx-days {cls}">{esc(letter["status"])}</span>']
+    parts = [_time(letter["deadline"], letter["deadline_nl"]) if letter["deadline"] else "no deadline",
+             f'<span class="kx-days {status_class(letter)}">{esc(letter["status"])}: {esc(letter["due"])}</span>']
     if letter["term"]:
         parts.append(f'<span class="kx-term" lang="nl">({esc(letter["term"])})</span>')
-    return " ".join(p for p in parts if p)
+    return " ".join(parts)
 
 
 def letter_header(letter: dict[str, Any], data: dict[str, Any], today: _dt.date,
@@ -176,13 +213,12 @@ def letter_header(letter: dict[str, Any], data: dict[str, Any], today: _dt.date,
     n_q = sum(1 for n in data["nodes"] if n["kind"] == "question")
     out = []
     if overview_href:
-        out.append(f'<nav class="kx-nav"><a href="{esc(overview_href)}">\u2190 All letters</a></nav>')
+        out.append(f'<nav class="kx-nav" aria-label="Site"><a href="{esc(overview_href)}">\u2190 All letters</a></nav>')
     out.append(f'<h1>Letter {esc(letter["kenmerk"] or letter["id"])}'
                f'{": " if letter["betreft"] else ""}<span lang="nl">{esc(letter["betreft"])}</span></h1>')
     rows = [
         _meta_row("Datum", _time(letter["datum"], letter["datum_nl"])),
         _meta_row("Kenmerk", esc(letter["kenmerk"]) or "\u2013"),
-        _meta_row("Betreft", f'<span lang="nl">{esc(letter["betreft"])}</span>'),
         _meta_row("Deadline", _deadline_html(letter)),
         _meta_row("Committee", f'<span lang="nl">{esc(letter["committee"])}</span>'
                   + (f" ({esc(letter['committee_abbr'])})" if letter["committee_abbr"] else "")),
@@ -200,76 +236,137 @@ def letter_header(letter: dict[str, Any], data: dict[str, Any], today: _dt.date,
     return "".join(out)
 
 
-def corpus_header(data: dict[str, Any], today: _dt.date, title: str,
-                  overview_href: str | None = None) -> str:
+def corpus_header(data: dict[str, Any], today: _dt.date, title: str) -> str:
     letters = data["letters"]
-    out = []
-    if overview_href:
-        out.append(f'<nav class="kx-nav"><a href="{esc(overview_href)}">\u2190 All letters</a></nav>')
-    out.append(f"<h1>{esc(title)}</h1>")
+    out = [f"<h1>{esc(title)}</h1>"]
     n_q = sum(letter["n_questions"] for letter in letters)
     n_fn = sum(letter["n_footnotes"] for letter in letters)
-    kinds: dict[str, int] = {}
-    for n in data["nodes"]:
-        kinds[n["kind"]] = kinds.get(n["kind"], 0) + 1
-    overdue = sum(1 for letter in letters if (letter["days_left"] is not None and letter["days_left"] < 0))
-    open_ = sum(1 for letter in letters if (letter["days_left"] is not None and letter["days_left"] >= 0))
+    by_status: dict[str, int] = {}
+    for letter in letters:
+        by_status[letter["status"]] = by_status.get(letter["status"], 0) + 1
     dates = sorted(letter["datum"] for letter in letters if letter["datum"])
+    n_docs = (sum(1 for s in data["sources"].values() if s["kind"] in ("document", "dossier"))
+              if "sources" in data else sum(1 for n in data["nodes"] if n["kind"] in ("document", "dossier")))
+    status_html = ", ".join(
+        f'<span class="kx-days {status_class({"status": s, "days_left": -1 if s == "overdue" else None})}">'
+        f'{by_status[s]} {esc(s)}</span>' for s in sorted(by_status, key=_status_rank))
     rows = [
         _meta_row("Letters", str(len(letters))),
         _meta_row("Period", f"{_time(dates[0], dates[0])} \u2013 {_time(dates[-1], dates[-1])}"
                   if dates else "\u2013"),
         _meta_row("Questions", str(n_q)),
         _meta_row("Footnotes", str(n_fn)),
-        _meta_row("Fracties", str(len(_view_fracties(data)))),
-        _meta_row("Cited documents", str(len(data["documents"]) if "documents" in data
-                                         else kinds.get("document", 0) + kinds.get("dossier", 0))),
-        _meta_row("Deadlines", f'<span class="kx-days kx-open">{open_} open</span>, '
-                  f'<span class="kx-days kx-overdue">{overdue} overdue</span>'),
+        _meta_row("Cited documents", str(n_docs)),
+        _meta_row("Status", status_html or "\u2013"),
     ]
     out.append('<dl class="kx-meta">' + "".join(rows) + "</dl>")
-    if data["mode"] == "aggregate" and not data.get("links") and len(letters):
-        out.append('<p class="kx-hint">Too many questions to draw them all: letters are '
-                   'shown with the documents they cite, aggregated. Build the site '
-                   '(<code>kamerxref build</code>) for one page per letter.</p>')
     out.append(f'<p class="kx-today">Days counted from {_time(today.isoformat(), views.date_nl(today))}.</p>')
     return "".join(out)
 
 
+def _status_rank(status: str) -> tuple:
+    order = views.STATUS_ORDER
+    return (order.index(status) if status in order else len(order), status)
+
+
 # --------------------------------------------------------------------------- bodies
-DETAIL_BODY = """
+GRAPH_SECTION = """
+<section class="kx-block kx-graph-section" id="kx-graph-block" aria-labelledby="kx-graph-h">
+<h2 id="kx-graph-h" class="kx-h2">{title}</h2>
+<p class="kx-hint">{hint}</p>
+<div id="kx-graph" class="kx-graph" role="img" aria-label="{label}"></div>
+<p id="kx-status" class="kx-status"></p>
+</section>
+"""
+
+DETAIL_BODY = GRAPH_SECTION.format(
+    title="Questions and the pages they cite",
+    hint="Click a node for its details. The same questions and sources are in the lists below.",
+    label="Citation graph: questions on the left, the pages, parts and documents they cite on "
+          "the right; the reading view, the cited sources and the matrix below hold the same") + """
+<section class="kx-legend" aria-labelledby="kx-legend-h">
+@@LEGEND@@
+</section>
+<section class="kx-block" id="kx-related" aria-labelledby="kx-related-h">
+<h2 id="kx-related-h" class="kx-h2">Related letters</h2>
+<p class="kx-hint">Letters citing the same pages, documents or dossiers (a shared page weighs most).</p>
+<div id="kx-related-list"></div>
+</section>
 <section class="kx-block" id="kx-sources" aria-labelledby="kx-sources-h">
-<h2 id="kx-sources-h" class="kx-h2">Cited sources</h2>
+<h2 id="kx-sources-h" class="kx-h2" tabindex="-1">Cited sources</h2>
 <p class="kx-hint">Each source with the number of questions citing it; choose one to list them.</p>
 <div id="kx-sources-list"></div>
 </section>
 <section class="kx-block" id="kx-matrix" aria-labelledby="kx-matrix-h">
-<h2 id="kx-matrix-h" class="kx-h2">Questions \u00d7 cited pages</h2>
+<h2 id="kx-matrix-h" class="kx-h2" tabindex="-1">Questions \u00d7 cited pages</h2>
 <p class="kx-hint" id="kx-matrix-hint">Rows: questions; columns: cited pages, parts and documents; cells: the footnote numbers. Choose a column heading to sort the questions citing it to the top.</p>
 <div id="kx-matrix-table" class="kx-scroll"></div>
 </section>
+<section class="kx-block" id="kx-reading" aria-labelledby="kx-reading-h">
+<h2 id="kx-reading-h" class="kx-h2" tabindex="-1">Reading view</h2>
+<p class="kx-hint">The sections and questions of the letter in document order, each with the markers of the footnotes it cites; the notes follow, their citations and web addresses linked.</p>
+<div id="kx-reading-text"></div>
+</section>
 """
 
-AGGREGATE_BODY = """
+OVERVIEW_BODY = """
 <section class="kx-block" id="kx-letters" aria-labelledby="kx-letters-h">
-<h2 id="kx-letters-h" class="kx-h2">Letters</h2>
+<h2 id="kx-letters-h" class="kx-h2" tabindex="-1">Letters</h2>
+<p id="kx-filter-status" class="kx-hint"></p>
 <div id="kx-letters-table" class="kx-scroll"></div>
 </section>
+<section class="kx-block" id="kx-timeline" aria-labelledby="kx-timeline-h">
+<h2 id="kx-timeline-h" class="kx-h2">Letters per month</h2>
+<div id="kx-timeline-chart"></div>
+</section>
+<div class="kx-cols">
+<section class="kx-block" id="kx-top-sources" aria-labelledby="kx-top-sources-h">
+<h2 id="kx-top-sources-h" class="kx-h2">Most-cited documents and dossiers</h2>
+<div id="kx-top-sources-table" class="kx-scroll"></div>
+</section>
+<section class="kx-block" id="kx-top-pages" aria-labelledby="kx-top-pages-h">
+<h2 id="kx-top-pages-h" class="kx-h2">Most-cited pages (cited by two letters or more)</h2>
+<div id="kx-top-pages-table" class="kx-scroll"></div>
+</section>
+</div>
+""" + GRAPH_SECTION.format(
+    title="What letters share",
+    hint="Letters (stars) and the pages, documents and dossiers two or more of the filtered "
+         "letters cite; the sources most shared first. Filters draw the graph again.",
+    label="Graph of the letters and the sources they share; the tables list the same") + """
+<div class="kx-cols">
 <section class="kx-block" id="kx-fracties-block" aria-labelledby="kx-fracties-h">
 <h2 id="kx-fracties-h" class="kx-h2">Fracties</h2>
+<p class="kx-hint">Questions of the filtered letters; a joint question (Volt with the PvdD) counts for each fractie, once.</p>
 <div id="kx-fracties-table" class="kx-scroll"></div>
 </section>
 <section class="kx-block" id="kx-documents" aria-labelledby="kx-documents-h">
-<h2 id="kx-documents-h" class="kx-h2">Cited documents</h2>
+<h2 id="kx-documents-h" class="kx-h2">Cited documents and dossiers</h2>
 <div id="kx-documents-table" class="kx-scroll"></div>
 </section>
+</div>
 """
 
+DETAIL_SKIPS = ('<a class="kx-skip" href="#kx-search">Skip to search</a>'
+                '<a class="kx-skip" href="#kx-matrix-h">Skip to the matrix</a>'
+                '<a class="kx-skip" href="#kx-sources-h">Skip to cited sources</a>'
+                '<a class="kx-skip" href="#kx-reading-h">Skip to the reading view</a>'
+                '<a class="kx-skip" href="#kx-panel">Skip to details</a>')
+OVERVIEW_SKIPS = ('<a class="kx-skip" href="#kx-search">Skip to search</a>'
+                  '<a class="kx-skip" href="#kx-letters-h">Skip to the letters table</a>'
+                  '<a class="kx-skip" href="#kx-panel">Skip to details</a>')
 
-def _page(data: dict[str, Any], title: str, header: str) -> str:
-    body = AGGREGATE_BODY if data["mode"] == "aggregate" else DETAIL_BODY
+
+def _detail_page(data: dict[str, Any], title: str, header: str, assets: str | None) -> str:
+    body = DETAIL_BODY.replace("@@LEGEND@@", legend_html(data))
     return assemble(title=title, mode=data["mode"], data=data, header=header,
-                    toolbar=toolbar_html(data), legend=legend_html(data), body=body)
+                    toolbar=toolbar_html(data), body=body, skips=DETAIL_SKIPS, assets=assets)
+
+
+def _overview_page(data: dict[str, Any], today: _dt.date, title: str, assets: str | None) -> str:
+    return assemble(title=f"{title} \u2013 kamerxref", mode="overview", data=data,
+                    header=corpus_header(data, today, title), toolbar=overview_toolbar(data),
+                    body=OVERVIEW_BODY, skips=OVERVIEW_SKIPS, assets=assets)
 
 
 # --------------------------------------------------------------------------- public
@@ -280,34 +377,42 @@ def _check_letter(G: nx.MultiDiGraph, letter_id: str) -> None:
 
 def render_letter(G: nx.MultiDiGraph, letter_id: str, today: _dt.date, *,
                   overview_href: str | None = None) -> str:
-    """The per-letter explorer page for ``letter_id`` (e.g. ``"letter-181524"``).
+    """The per-letter explorer page for ``letter_id`` (e.g. ``"letter-181524"``), one
+    self-contained file.
 
     ``today`` fixes the "days left / overdue" of the header (the same graph and today give
     byte-identical HTML); ``overview_href`` adds a link back to the overview page.
     Raises ``KeyError`` naming the id when the graph has no such letter.
     """
-    return _render_letter(G, letter_id, today, overview_href, None)
+    _check_letter(G, letter_id)
+    return _render_letter(G, letter_id, today, overview_href, None, views.CorpusIndex(G), None, None)
 
 
 def _render_letter(G: nx.MultiDiGraph, letter_id: str, today: _dt.date,
-                   overview_href: str | None, colors: dict[str, str] | None) -> str:
+                   overview_href: str | None, colors: dict[str, str] | None,
+                   index: views.CorpusIndex, names: dict[str, str] | None,
+                   assets: str | None) -> str:
     _check_letter(G, letter_id)
     data = views.detail_data(G, [letter_id], today, colors)
+    related = index.related(G, letter_id)
+    if names is not None:
+        for r in related:
+            r["href"] = names[r["id"]]
+    data["related"] = related
+    if assets is not None:  # a page of a built site: the corpus search and links back
+        data["site"] = {"assets": assets, "root": "../", "overview": overview_href or ""}
     letter = data["letters"][0]
     title = f"Letter {letter['kenmerk'] or letter_id}: {letter['betreft']} \u2013 kamerxref"
-    return _page(data, title, letter_header(letter, data, today, overview_href))
+    return _detail_page(data, title, letter_header(letter, data, today, overview_href), assets)
 
 
 def render_overview(G: nx.MultiDiGraph, today: _dt.date,
                     letter_href: Callable[[str], str]) -> str:
-    """The corpus overview (``index.html``): letters, fracties and cited documents with
-    counts, aggregated (one node per letter / fractie / document, never per question),
-    each letter linking to ``letter_href(letter_id)``."""
-    return _overview_page(views.aggregate_data(G, today, _checked_href(letter_href)), today)
-
-
-def _overview_page(data: dict[str, Any], today: _dt.date) -> str:
-    return _page(data, "kamerxref \u2013 overview", corpus_header(data, today, "kamerxref overview"))
+    """The corpus overview (``index.html``) as one self-contained file: the letters
+    table with filters, timeline, most-cited sources and pages, the graph of shared
+    sources; each letter linking to ``letter_href(letter_id)``."""
+    data = views.overview_data(G, today, _checked_href(letter_href))
+    return _overview_page(data, today, "kamerxref overview", None)
 
 
 def render_corpus(G: nx.MultiDiGraph, today: _dt.date) -> str:
@@ -315,22 +420,19 @@ def render_corpus(G: nx.MultiDiGraph, today: _dt.date) -> str:
 
     Questions <-> cited pages of every letter, with the letter filter and the matrix of the
     chosen letter, while that is at most :data:`views.MAX_FULL_NODES` nodes; larger
-    corpora get the aggregate view (letters <-> documents)."""
+    corpora get the overview."""
     lids = views.letter_ids(G)
     if lids and views.corpus_is_drawable(G, lids):
-        data = views.detail_data(G, lids, today)
         if len(lids) == 1:
-            letter = data["letters"][0]
-            title = f"Letter {letter['kenmerk'] or lids[0]}: {letter['betreft']} \u2013 kamerxref"
-            return _page(data, title, letter_header(letter, data, today, None))
-        return _page(data, "kamerxref \u2013 corpus",
-                     corpus_header(data, today, f"kamerxref corpus: {len(lids)} letters"))
-    data = views.aggregate_data(G, today, None)
-    return _page(data, "kamerxref \u2013 corpus",
-                 corpus_header(data, today, f"kamerxref corpus: {len(lids)} letters"))
+            return render_letter(G, lids[0], today)
+        data = views.detail_data(G, lids, today)
+        return _detail_page(data, "kamerxref \u2013 corpus",
+                            corpus_header(data, today, f"kamerxref corpus: {len(lids)} letters"), None)
+    data = views.overview_data(G, today, None)
+    return _overview_page(data, today, f"kamerxref corpus: {len(lids)} letters", None)
 
 
-_SAFE_REL = re.compile(r"^[A-Za-z0-9._~/-]+(?:#[A-Za-z0-9._~-]*)?$")
+_SAFE_REL = re.compile(r"^[A-Za-z0-9._~/-]+(?:#[A-Za-z0-9._~=/-]*)?$")
 
 
 def _checked_href(letter_href: Callable[[str], str]) -> Callable[[str], str]:
@@ -349,15 +451,19 @@ def letter_filename(letter_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "_", letter_id) + ".html"
 
 
-def _write_letter_page(G: nx.MultiDiGraph, today: _dt.date, colors, job: tuple[str, str]) -> Path:
+def _write_letter_page(G: nx.MultiDiGraph, today: _dt.date, colors, index, names,
+                       job: tuple[str, str]) -> Path:
     lid, path = job
-    return write_atomic(Path(path), _render_letter(G, lid, today, "../index.html", colors))
+    return write_atomic(Path(path), _render_letter(G, lid, today, "../index.html", colors, index,
+                                                   names, "../assets"))
 
 
 def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1) -> list[Path]:
-    """Write ``index.html`` and ``letters/<letter id>.html`` for every letter under
-    ``out_dir``; returns the paths written, sorted. With ``jobs > 1`` the letter pages
-    are rendered by forked processes (the same bytes as with one)."""
+    """Write a site under ``out_dir``: ``index.html`` (the overview),
+    ``letters/<letter id>.html`` for every letter, and ``assets/`` (vis-network, the
+    explorer's CSS and scripts, written once and loaded by relative path; ``assets/search/``
+    the corpus search index). Returns the paths written, sorted. With ``jobs > 1`` the
+    letter pages are rendered by forked processes (the same bytes as with one)."""
     with gc_paused():  # see kamerxref/graph/gcpause.py
         return _write_site(G, Path(out_dir), today, jobs)
 
@@ -373,8 +479,16 @@ def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int) -
         used.add(name.lower())
         names[lid] = name
     colors = views.fractie_colors(G)
-    data = views.aggregate_data(G, today, _checked_href(lambda lid: f"letters/{names[lid]}"), colors)
-    written = [write_atomic(out_dir / "index.html", _overview_page(data, today))]
+    index = views.CorpusIndex(G)
+    written = [write_atomic(out_dir / "assets" / name, asset_text(name)) for name in SITE_ASSETS]
+    docs, texts, targets = search.corpus_documents(G, index)
+    odd = {lid: name for lid, name in names.items() if name != letter_filename(lid)}
+    written += search.write_index(out_dir / "assets" / "search", docs, texts, targets, odd)
+    data = views.overview_data(G, today, _checked_href(lambda lid: f"letters/{names[lid]}"),
+                               colors, index)
+    data["site"] = {"assets": "assets", "root": "", "overview": ""}
+    written.append(write_atomic(out_dir / "index.html",
+                                _overview_page(data, today, "kamerxref overview", "assets")))
     work = [(lid, str(out_dir / "letters" / name)) for lid, name in names.items()]
-    written += fork_map(_write_letter_page, work, jobs, shared=(G, today, colors))
+    written += fork_map(_write_letter_page, work, jobs, shared=(G, today, colors, index, names))
     return sorted(written)

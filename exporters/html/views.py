@@ -11,11 +11,12 @@ Three views share one page template and one script (``explorer.js``):
     ``dossier-36871``.
 ``corpus``
     The union of the letter views of every letter (the ``kamerxref export html`` view)
-    while that stays drawable (:data:`MAX_FULL_NODES`); above it the aggregate view.
-``aggregate``
-    Letters, fracties and cited documents, one edge per (letter, document) weighted by the
-    number of ``cites`` edges it stands for. The overview (``index.html``) always uses it:
-    with 1,000 letters there are ~70,000 questions, far too many to draw.
+    while that stays drawable (:data:`MAX_FULL_NODES`); above it the overview.
+``overview``
+    The corpus at 1,000-10,000 letters (``index.html``; :func:`overview_data`): the
+    letters table with filters, a timeline, the most-cited sources and pages, and a graph
+    of the sources letters share. With 1,000 letters there are ~70,000 questions, far too
+    many to draw.
 
 The node set of a letter view is, exactly (the browser tests recompute it from the
 networkx graph and compare the counts):
@@ -35,6 +36,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import re
 from collections import defaultdict
 from pathlib import PurePath
 from typing import Any, Callable, Iterable
@@ -42,6 +44,7 @@ from typing import Any, Callable, Iterable
 import networkx as nx
 
 from . import layout
+from .links import safe_href, source_url
 
 #: Edge kinds drawn in the letter and corpus views (plus ``contains`` from a section).
 VIEW_EDGE_KINDS = frozenset({"cites", "page_of", "part_of", "in_dossier", "about"})
@@ -52,11 +55,6 @@ HOWS = ("direct", "paragraph", "section", "letter")
 #: Above this many nodes the corpus view aggregates (letters <-> documents) instead of
 #: drawing every question: vis-network stays interactive within 2 s below it.
 MAX_FULL_NODES = 2500
-#: The aggregate graph draws at most this many documents (see :func:`graph_documents`).
-MAX_GRAPH_DOCUMENTS = 600
-#: Above this many letters the aggregate graph leaves out the fractie nodes and their
-#: fractie -> letter edges (the Fractie filter and the fracties table remain).
-MAX_FRACTIE_LETTERS = 200
 
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
              "september", "oktober", "november", "december")
@@ -229,10 +227,48 @@ def target_citation(G: nx.MultiDiGraph, n: str) -> str:
     return text
 
 
-def safe_href(url: Any) -> str:
-    """Only ``https://`` URLs become links (never ``javascript:`` or ``data:``)."""
-    url = _str(url)
-    return url if url.startswith("https://") and not any(c in url for c in "\"'<> \t\r\n") else ""
+def readable_label(G: nx.MultiDiGraph, n: str) -> str:
+    """A cited node as people write it, short: ``kst-36871-O/p5`` -> ``"36 871 O p. 5"``,
+    ``kst-36871-O/bijlage/p40`` -> ``"36 871 O bijlage p. 40"``, ``kst-29628-1139`` ->
+    ``"29 628 nr. 1139"``, ``dossier-36871`` -> ``"Dossier 36 871"``, ``com-2026-45`` ->
+    ``"COM(2026)45"``; a letter ``"Letter 181524"``; other nodes their label."""
+    if n not in G:
+        return n
+    d = G.nodes[n]
+    kind = _kind(G, n)
+    if kind == "letter":
+        return f"Letter {_str(d.get('kenmerk')) or n}"
+    if kind == "dossier":
+        number = _str(d.get("number"))
+        if _str(d.get("dossier_kind")) == "edossier":
+            return f"E-dossier {number}"
+        return f"Dossier {dossier_label(number)}" if number else _str(d.get("label") or n)
+    if kind not in ("page", "part"):
+        if kind == "document":
+            m = _KST.match(n)
+            if m:
+                number = m.group(2)
+                return f"{dossier_label(m.group(1))} " + (number if not number.isdigit() else f"nr. {number}")
+            return _str(d.get("label") or n)
+        return _str(d.get("label") or n)
+    doc = document_of(G, n)
+    base = readable_label(G, doc) if doc != n and doc in G else _str(d.get("label") or n)
+    part = _str(d.get("part"))
+    text = f"{base} {part}" if part else base
+    if kind == "page":
+        text += f" p. {_str(d.get('page'))}"
+    return text
+
+
+_KST = re.compile(r"^kst-(\d+(?:-[A-Z]+|-\d{2})?)-([A-Za-z0-9]+)$")
+
+
+def dossier_label(dossier: str) -> str:
+    """``36871`` -> ``36 871``; ``21501-02`` -> ``21 501-02``."""
+    base, sep, suffix = dossier.partition("-")
+    if len(base) == 5 and base.isdigit():
+        base = f"{base[:2]} {base[2:]}"
+    return base + (f"-{suffix}" if sep else "")
 
 
 # --------------------------------------------------------------------------- node sets
@@ -302,13 +338,37 @@ def view_edges(G: nx.MultiDiGraph, nodes: set[str]) -> list[tuple[str, str, str,
 
 
 # --------------------------------------------------------------------------- records
+#: Letter status values (DESIGN §5, set on letter nodes by the reply pairing); without
+#: them the status is derived from the deadline: ``open`` or ``overdue``.
+STATUS_ORDER = ("overdue", "open", "postponed", "partly answered", "answered late", "answered")
+
+
+def letter_status(d: dict, days: int | None) -> str:
+    """The letter's ``status`` attribute when the graph has one, else ``overdue`` past the
+    deadline and ``open`` before it (or without one)."""
+    status = _str(d.get("status"))
+    if status:
+        return status
+    return "overdue" if days is not None and days < 0 else "open"
+
+
 def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, Any]:
-    """Letter metadata for the header, the panels and the overview table."""
+    """Letter metadata for the header, the panels and the overview table. ``due`` is the
+    phrase about the deadline ("20 days left"), ``status`` the answer status
+    (``open``, ``overdue``, ``answered`` ...; see :func:`letter_status`)."""
     d = G.nodes[lid]
     datum = parse_iso(d.get("datum"))
     deadline = parse_iso(d.get("deadline"))
-    days, status = deadline_status(deadline, today)
+    days, due = deadline_status(deadline, today)
+    answered = parse_iso(d.get("answered"))
     source = _str(d.get("source"))
+    status = letter_status(d, days)
+    if answered is not None:
+        days = None  # an answered letter counts no days left
+        due = f"answered {date_nl(answered)}"
+        late = _int(d.get("days_late"), 0)
+        if late > 0:
+            due += f", {late} day{'s' if late != 1 else ''} late"
     return {
         "id": lid,
         "kenmerk": _str(d.get("kenmerk")),
@@ -318,7 +378,10 @@ def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, An
         "deadline": deadline.isoformat() if deadline else "",
         "deadline_nl": date_nl(deadline),
         "days_left": days,
+        "due": due,
         "status": status,
+        "reply": _str(d.get("reply")),
+        "answered": answered.isoformat() if answered else "",
         "term": _str(d.get("term")),
         "committee": _str(d.get("committee")),
         "committee_abbr": _str(d.get("committee_abbr")),
@@ -333,6 +396,23 @@ def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, An
     }
 
 
+def question_answer(G: nx.MultiDiGraph, q: str) -> dict[str, Any] | None:
+    """The answer to a question: the ``answer`` attributes the reply pairing sets
+    (``answer``, ``answer_how``, ``answer_score``, ``answer_letter``), else the text of an
+    ``answer`` node with an ``answers`` edge to it; None when unanswered."""
+    d = G.nodes[q]
+    text = _str(d.get("answer"))
+    if text:
+        return {"text": text, "how": _str(d.get("answer_how")),
+                "letter": _str(d.get("answer_letter")), "score": d.get("answer_score")}
+    for u, _, e in sorted(G.in_edges(q, data=True), key=lambda t: t[0]):
+        if e.get("kind") == "answers" and _kind(G, u) == "answer":
+            a = G.nodes[u]
+            return {"text": _str(a.get("text")), "how": _str(e.get("how") or "number"),
+                    "letter": _str(a.get("letter")), "score": e.get("score")}
+    return None
+
+
 def _node_record(G: nx.MultiDiGraph, n: str, colors: dict[str, str]) -> dict[str, Any]:
     d = G.nodes[n]
     kind = _str(d.get("kind"))
@@ -343,6 +423,9 @@ def _node_record(G: nx.MultiDiGraph, n: str, colors: dict[str, str]) -> dict[str
                    number=_str(d.get("number")), text=_str(d.get("text")), fracties=fr,
                    section=_str(d.get("section")), section_id=_str(d.get("section_id")),
                    line=_int(d.get("line")))
+        answer = question_answer(G, n)
+        if answer:
+            rec["answer"] = answer
         rec["label"] = short(_str(d.get("label") or n), 24)
         if fr and fr[0] in colors:
             rec["color"] = colors[fr[0]]
@@ -355,7 +438,8 @@ def _node_record(G: nx.MultiDiGraph, n: str, colors: dict[str, str]) -> dict[str
             heading = ", ".join(rec["fracties"])  # "Vragen en opmerkingen van ... D66" -> "D66"
         rec["label"] = short(heading, 32)
     elif kind in TARGET_KINDS:
-        rec.update(citation=target_citation(G, n), url=safe_href(d.get("url")),
+        rec.update(citation=target_citation(G, n), url=source_url(G, n),
+                   readable=readable_label(G, n),
                    document=document_of(G, n), part=_str(d.get("part")),
                    page=_int(d.get("page")) if kind == "page" else None,
                    doc_kind=_str(d.get("doc_kind") or d.get("dossier_kind")))
@@ -384,6 +468,21 @@ def letter_ids(G: nx.MultiDiGraph) -> list[str]:
     return sorted(ids, key=lambda n: (_str(G.nodes[n].get("datum")), n))
 
 
+def footnote_record(G: nx.MultiDiGraph, fid: str, lid: str) -> dict[str, Any]:
+    """A footnote with what it refers to: ``refs`` = ``[[node id, "36 871 O bijlage p. 40",
+    official URL], ...]`` in the order of the graph's ``refers_to`` edges."""
+    fd = G.nodes[fid]
+    refs = [[v, readable_label(G, v), source_url(G, v)]
+            for _, v, d in sorted(G.out_edges(fid, data=True), key=lambda e: _ref_key(e[1]))
+            if d.get("kind") == "refers_to" and v in G]
+    return {"number": _str(fd.get("number")), "text": _str(fd.get("text")), "letter": lid,
+            "line": _int(fd.get("line")), "refs": refs}
+
+
+def _ref_key(node: str) -> list:
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", node)]
+
+
 def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
                 colors: dict[str, str] | None = None) -> dict[str, Any]:
     """Data of the ``letter`` (one letter) and ``corpus`` (several) views. ``colors``
@@ -402,15 +501,11 @@ def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
     for lid in lids:
         for _, v, d in G.out_edges(lid, data=True):
             if d.get("kind") == "contains" and _kind(G, v) == "footnote":
-                fd = G.nodes[v]
-                footnotes[v] = {"number": _str(fd.get("number")), "text": _str(fd.get("text")),
-                                "letter": lid, "line": _int(fd.get("line"))}
+                footnotes[v] = footnote_record(G, v, lid)
     for _, _, _, d in cites_edges(G, [n for n in nodes if _kind(G, n) in ("question", "letter")]):
         via = _str(d.get("via"))
         if via and via in G and via not in footnotes:
-            fd = G.nodes[via]
-            footnotes[via] = {"number": _str(fd.get("number")), "text": _str(fd.get("text")),
-                              "letter": _str(fd.get("letter")), "line": _int(fd.get("line"))}
+            footnotes[via] = footnote_record(G, via, _str(G.nodes[via].get("letter")))
     edge_recs = [_edge_record(i, u, v, d) for i, (u, v, _, d) in enumerate(edges)]
     return {
         "mode": "letter" if len(lids) == 1 else "corpus",
@@ -425,153 +520,141 @@ def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
     }
 
 
-def aggregate_data(G: nx.MultiDiGraph, today: _dt.date,
-                   letter_href: Callable[[str], str] | None = None,
-                   colors: dict[str, str] | None = None) -> dict[str, Any]:
-    """Data of the ``aggregate`` view: letters, fracties, documents and their counts.
+def cited_sources(G: nx.MultiDiGraph, lid: str) -> dict[str, int]:
+    """What a letter cites, with the number of its questions citing each: the cited
+    pages, parts and documents and everything above them (part, document, dossier), and
+    the documents it is ``about`` (count 0 unless cited too)."""
+    _, questions = letter_members(G, lid)
+    per: dict[str, set[str]] = defaultdict(set)
+    for u, v, _, _ in cites_edges(G, [lid, *questions]):
+        for t in up_closure(G, v):
+            per[t].add(u)
+    for _, v, d in G.out_edges(lid, data=True):
+        if d.get("kind") == "about" and v in G:
+            for t in up_closure(G, v):
+                per.setdefault(t, set())
+    return {t: len({q for q in qs if q != lid}) for t, qs in per.items()}
 
-    Nodes: every letter; every fractie that asks a question (``fractie -asks->``); every
-    document or dossier a letter or its questions cite (pages and parts folded into their
-    document) or that a letter is ``about``. Edges: fractie -> letter (``member``, weight =
-    questions asked), letter -> document (``cites``, weight = ``cites`` edges folded in,
-    per ``how``), letter -> document (``about``).
-    """
+
+def up_closure(G: nx.MultiDiGraph, n: str) -> list[str]:
+    """``kst-36871-O/bijlage/p40`` -> itself, ``kst-36871-O/bijlage``, ``kst-36871-O``,
+    ``dossier-36871`` (over ``page_of`` / ``part_of`` / ``in_dossier``)."""
+    out, seen = [n], {n}
+    i = 0
+    while i < len(out):
+        for _, v, d in G.out_edges(out[i], data=True):
+            if d.get("kind") in UP_EDGE_KINDS and v not in seen:
+                seen.add(v)
+                out.append(v)
+        i += 1
+    return out
+
+
+class CorpusIndex:
+    """What every page of a site needs about the whole corpus, computed once: per letter
+    the sources it cites (:func:`cited_sources`), per source the letters citing it."""
+
+    def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.lids = letter_ids(G)
+        self.sources = {lid: cited_sources(G, lid) for lid in self.lids}
+        self.letters_of: dict[str, list[str]] = defaultdict(list)
+        for lid in self.lids:
+            for t in sorted(self.sources[lid]):
+                self.letters_of[t].append(lid)
+
+    def shared(self, lid: str) -> list[str]:
+        """The sources of ``lid`` that another letter cites too."""
+        return sorted(t for t in self.sources[lid] if len(self.letters_of[t]) > 1)
+
+    def related(self, G: nx.MultiDiGraph, lid: str, n: int = 15) -> list[dict[str, Any]]:
+        """The letters sharing most with ``lid``: a shared page counts 3, a part or
+        document 2, a dossier 1, divided by the log of the number of letters citing it
+        (a source half the corpus cites says little)."""
+        weight = {"page": 3.0, "part": 2.0, "document": 2.0, "dossier": 1.0}
+        score: dict[str, float] = defaultdict(float)
+        common: dict[str, list[str]] = defaultdict(list)
+        for t in sorted(self.sources[lid]):
+            others = self.letters_of[t]
+            if len(others) < 2:
+                continue
+            w = weight.get(_kind(G, t), 1.0) / math.log2(1 + len(others))
+            for other in others:
+                if other != lid:
+                    score[other] += w
+                    common[other].append(t)
+        ranked = sorted(score, key=lambda o: (-round(score[o], 6), o))[:n]
+        out = []
+        for other in ranked:
+            d = G.nodes[other]
+            items = sorted(common[other], key=lambda t: (-weight.get(_kind(G, t), 1.0), t))
+            out.append({"id": other, "kenmerk": _str(d.get("kenmerk")), "betreft": _str(d.get("betreft")),
+                        "datum": _str(d.get("datum")),
+                        "shared": [[t, _kind(G, t), readable_label(G, t)] for t in items[:6]],
+                        "n_shared": len(items)})
+        return out
+
+
+def overview_data(G: nx.MultiDiGraph, today: _dt.date,
+                  letter_href: Callable[[str], str] | None = None,
+                  colors: dict[str, str] | None = None,
+                  index: "CorpusIndex | None" = None) -> dict[str, Any]:
+    """Data of the ``overview`` view (``index.html``, and the single-file view of a corpus
+    too large to draw every question), built for 1,000-10,000 letters: the letters
+    table (each letter with its fractie question counts, its cited documents and the
+    sources it shares with another letter), the cited sources (every document and
+    dossier; pages and parts only when two letters cite them) with their counts; the
+    script draws the table, the timeline, the most-cited lists and the graph of what
+    letters share from it, and re-draws them for the filters."""
     colors = fractie_colors(G) if colors is None else colors
-    lids = letter_ids(G)
+    index = index or CorpusIndex(G)
     letters = []
-    agg: dict[tuple[str, str], dict[str, Any]] = {}
-    doc_questions: dict[str, set[str]] = defaultdict(set)
-    doc_letters: dict[str, set[str]] = defaultdict(set)
-    doc_cites: dict[str, int] = defaultdict(int)
-    fractie_letters: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    about: set[tuple[str, str]] = set()
-    question_letter: dict[str, str] = {}
-    for lid in lids:
-        rec = letter_record(G, lid, today)
-        sections, questions = letter_members(G, lid)
-        docs_of_letter: set[str] = set()
+    q_letter: dict[str, str] = {}
+    for lid in index.lids:
+        _, questions = letter_members(G, lid)
         for q in questions:
-            question_letter[q] = lid
-        for u, v, _, d in cites_edges(G, [lid, *questions]):
-            doc = document_of(G, v)
-            docs_of_letter.add(doc)
-            a = agg.setdefault((lid, doc), {"weight": 0, "hows": defaultdict(int), "q": set()})
-            a["weight"] += 1
-            a["hows"][_str(d.get("how")) or "direct"] += 1
-            if u != lid:
-                a["q"].add(u)
-                doc_questions[doc].add(u)
-            doc_letters[doc].add(lid)
-            doc_cites[doc] += 1
-        for _, v, d in G.out_edges(lid, data=True):
-            if d.get("kind") == "about" and v in G:
-                about.add((lid, v))
-                doc_letters[v].add(lid)
-                docs_of_letter.add(v)
-        rec["n_documents"] = len(docs_of_letter)
-        rec["n_sections"] = len(sections)
+            q_letter[q] = lid
+    per_fractie: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for u, v, d in G.edges(data=True):
+        if d.get("kind") == "asks" and v in q_letter:
+            per_fractie[q_letter[v]][_str(G.nodes[u].get("name") or G.nodes[u].get("label") or u)] += 1
+    keep: set[str] = set()
+    for lid in index.lids:
+        rec = letter_record(G, lid, today)
+        src = index.sources[lid]
+        rec["docs"] = sorted(t for t in src if _kind(G, t) in ("document", "dossier"))
+        rec["n_documents"] = sum(1 for t in src if _kind(G, t) == "document")
+        rec["shared"] = index.shared(lid)
+        rec["fq"] = dict(sorted(per_fractie[lid].items()))
         if letter_href is not None:
             rec["href"] = letter_href(lid)
+        keep.update(rec["docs"])
+        keep.update(rec["shared"])
         letters.append(rec)
-    for u, v, d in G.edges(data=True):
-        if d.get("kind") == "asks" and v in question_letter:
-            fractie_letters[u][question_letter[v]] += 1
-    all_docs = sorted(doc_letters)
-    docs = graph_documents(all_docs, doc_letters, doc_cites)
-    shown = set(docs)
-    # fractie -> letter edges help a small corpus; with hundreds of letters they are
-    # thousands of edges that say nothing the Fractie filter and table do not say
-    fr_ids = sorted(fractie_letters) if len(lids) <= MAX_FRACTIE_LETTERS else []
-    nodes = {**{lid: None for lid in lids}, **{f: None for f in fr_ids}, **{d: None for d in docs}}
-    edge_list: list[tuple[str, str, str, dict[str, Any]]] = []
-    for f in fr_ids:
-        for lid, w in sorted(fractie_letters[f].items()):
-            edge_list.append((f, lid, "member", {"weight": w}))
-    for (lid, doc), a in agg.items():
-        if doc not in shown:
-            continue
-        edge_list.append((lid, doc, "cites", {"weight": a["weight"],
-                                              "hows": dict(sorted(a["hows"].items())),
-                                              "questions": len(a["q"])}))
-    for lid, doc in about:
-        if doc not in shown:
-            continue
-        edge_list.append((lid, doc, "about", {"weight": 1}))
-    edge_list.sort(key=lambda e: (e[0], e[1], e[2]))
-    pos = layout.aggregate_layout(lids, fr_ids, docs, edge_list)
-    node_recs = []
-    by_id = {r["id"]: r for r in letters}
-    for n in sorted(nodes, key=lambda n: (pos[n][0], pos[n][1], n)):
-        rec = _node_record(G, n, colors)
-        rec["x"], rec["y"] = pos[n]
-        kind = rec["kind"]
-        if kind == "letter":
-            lrec = by_id[n]
-            rec["label"] = short(f"{lrec['kenmerk'] or n} {lrec['betreft']}", 40)
-            rec["fracties"] = lrec["fracties"]
-            rec["size"] = node_size(lrec["n_questions"])
-        elif kind == "fractie":
-            rec["n_letters"] = len(fractie_letters[n])
-            rec["n_questions"] = sum(fractie_letters[n].values())
-            rec["size"] = node_size(rec["n_questions"])
-        else:
-            rec["n_letters"] = len(doc_letters[n])
-            rec["n_questions"] = len(doc_questions[n])
-            rec["n_cites"] = doc_cites[n]
-            rec["size"] = node_size(doc_cites[n])
-        node_recs.append(rec)
-    documents = []
-    for d in all_docs:
-        rec = _node_record(G, d, colors)
-        documents.append({"id": d, "kind": rec["kind"], "citation": rec.get("citation", d),
-                          "url": rec.get("url", ""), "doc_kind": rec.get("doc_kind", ""),
-                          "n_letters": len(doc_letters[d]), "n_questions": len(doc_questions[d]),
-                          "n_cites": doc_cites[d], "letters": sorted(doc_letters[d]),
-                          "in_graph": d in shown})
-    edges = []
-    for i, (u, v, kind, attrs) in enumerate(edge_list):
-        edges.append({"id": f"e{i}", "from": u, "to": v, "kind": kind, **attrs})
+    n_questions: dict[str, int] = defaultdict(int)
+    for lid in index.lids:
+        for t, nq in index.sources[lid].items():
+            n_questions[t] += nq
+    sources = {}
+    for t in sorted(keep):
+        d = G.nodes[t]
+        sources[t] = {"kind": _kind(G, t), "readable": readable_label(G, t),
+                      "citation": target_citation(G, t), "url": source_url(G, t),
+                      "document": document_of(G, t),
+                      "n_letters": len(index.letters_of[t]), "n_questions": n_questions[t]}
+        if _kind(G, t) == "page":
+            sources[t]["page"] = _int(d.get("page"))
     return {
-        "mode": "aggregate",
-        "hows": hows_of(edges),
+        "mode": "overview",
         "today": today.isoformat(),
         "letters": letters,
+        "sources": sources,
         "fracties": [{"name": k, "color": v} for k, v in sorted(colors.items())],
-        "nodes": node_recs,
-        "edges": edges,
-        "footnotes": {},
-        "documents": documents,
-        "fractie_table": [
-            {"id": f, "name": _str(G.nodes[f].get("name") or G.nodes[f].get("label") or f),
-             "n_letters": len(fractie_letters[f]), "n_questions": sum(fractie_letters[f].values()),
-             "letters": sorted(fractie_letters[f])}
-            for f in sorted(fractie_letters)],
-        "n_documents_hidden": len(all_docs) - len(docs),
         "links": letter_href is not None,
         "style": style_data(),
     }
-
-
-def graph_documents(all_docs: list[str], doc_letters: dict[str, set[str]],
-                    doc_cites: dict[str, int]) -> list[str]:
-    """The documents drawn in the aggregate graph: all of them up to
-    :data:`MAX_GRAPH_DOCUMENTS`; beyond that the documents shared by at least two letters,
-    most shared first, at most :data:`MAX_GRAPH_DOCUMENTS` (a document one letter cites
-    links nothing; the documents table still lists every one). 1,000 letters cite some
-    3,000 documents: drawing them all made the overview take 3 s before it responded."""
-    if len(all_docs) <= MAX_GRAPH_DOCUMENTS:
-        return all_docs
-    ranked = sorted(all_docs, key=lambda d: (-len(doc_letters[d]), -doc_cites[d], d))
-    return sorted(d for d in ranked[:MAX_GRAPH_DOCUMENTS] if len(doc_letters[d]) >= 2)
 
 
 def corpus_is_drawable(G: nx.MultiDiGraph, lids: list[str]) -> bool:
     """True when the full question <-> source graph of all letters stays under
     :data:`MAX_FULL_NODES` nodes."""
     return len(view_nodes(G, lids)) <= MAX_FULL_NODES
-
-
-def node_size(weight: int) -> float:
-    """Aggregate node size grows with the square root of its weight (8..24 px)."""
-    return round(min(24.0, 8.0 + 1.5 * math.sqrt(max(0, weight))), 1)
-

@@ -1,0 +1,215 @@
+"""The corpus-wide search index of a built site: a compact inverted index written as small
+script files under ``assets/search/``, which the pages load only when someone searches.
+
+Why our own index and not a library: the pages must work from ``file://``, where
+``fetch`` is refused, so every piece is a ``<script>`` file the browser may load; the
+index is built here in Python (MiniSearch or FlexSearch would build theirs in the
+browser from every document: 70,000 questions per 1,000 letters) and a query loads only
+the shard of each word (``p-de.js`` holds the words starting with "de") and the
+documents it shows. What it searches:
+
+* letters (kenmerk, betreft, committee, datum), questions (their text, fractie, number),
+  footnotes (their text) and cited sources (pages, parts, documents, dossiers);
+* citations typed the way people write them: :func:`search_tokens` (and its twin
+  ``KX.searchTokens`` in ``base.js``, tested to agree) turns ``36 871 O p. 40``,
+  ``Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40`` and the id
+  ``kst-36871-O/bijlage/p40`` into the same words (``36871 o p40``), and ``COM(2026) 45``
+  and ``COM(2026)45`` into ``com2026n45``.
+
+A query matches documents that hold all its words, the last one also as a prefix
+("terugkeerh" finds "terugkeerhub"). Files, all deterministic:
+
+``search-meta.js``
+    ``kxSearch.meta({...})``: the shard keys, the number of documents and chunks, and the
+    letter pages whose file name is not the id's (two ids that sanitise alike).
+``p-<key>.js``
+    ``kxSearch.shard(key, {word: postings})``; postings are the sorted document numbers,
+    delta-coded in base 36 (``"1,a,3"`` = 1, 11, 14).
+``d-<n>.js``
+    ``kxSearch.docs(n, [[kind, id, letter, title, text], ...])``, :data:`DOC_CHUNK` each.
+``t-<n>.js``
+    ``kxSearch.targets(n, {id: record})``: per cited node the questions and letters citing
+    it (the overview's panel), sharded by :func:`shard_of` of the id.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..io import write_atomic
+from . import views
+from .page import script_json
+
+DOC_CHUNK = 400
+SHARD_BYTES = 120_000  # a prefix shard above this is split by the third character
+TARGET_SHARDS_PER = 150  # cited nodes per target shard (rounded to a power of two count)
+#: Words left out of the index and out of queries (they occur in nearly every question).
+STOP = frozenset("""de het een en van in op te dat die is aan voor met zijn er om of als
+ook bij door naar dan uit wat hoe nog wel niet zij ze dit deze hun tot over""".split())
+
+_COM = re.compile(r"\b(com|swd|join|sec|c)\s*\(\s*(\d{4})\s*\)\s*0*(\d+)")
+_DOSSIER = re.compile(r"\b(\d{2})[ .](\d{3})\b")
+_PAGE = re.compile(r"\b(?:p|pp|pag|blz)\.?\s*(\d+)")
+_WORD = re.compile(r"[a-z0-9]+")
+_MARKS = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: ``"Financiële"`` -> ``"financiele"``."""
+    return _MARKS.sub("", unicodedata.normalize("NFD", text.lower()))
+
+
+def search_tokens(text: str) -> list[str]:
+    """The words of ``text`` as the index holds them (see the module docstring).
+
+    >>> search_tokens("Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.")
+    ['kamerstukken', 'i', '2025', '26', '36871', 'o', 'bijlage', 'p40']
+    >>> search_tokens("COM(2026) 45 en de terugkeerhub")
+    ['com2026n45', 'terugkeerhub']
+    """
+    t = fold(text)
+    t = _COM.sub(lambda m: f" {m.group(1)}{m.group(2)}n{int(m.group(3))} ", t)
+    t = _DOSSIER.sub(r"\1\2", t)
+    t = _PAGE.sub(r" p\1 ", t)
+    return [w for w in _WORD.findall(t) if w not in STOP]
+
+
+def shard_of(text: str, n: int) -> int:
+    """FNV-1a over the UTF-16 code units, mod ``n`` (``base.js`` computes the same)."""
+    h = 0x811C9DC5
+    units = text.encode("utf-16-le")
+    for i in range(0, len(units), 2):
+        h ^= units[i] | (units[i + 1] << 8)
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h % n if n > 0 else 0
+
+
+def _b36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    if n == 0:
+        return "0"
+    out = []
+    while n:
+        n, r = divmod(n, 36)
+        out.append(digits[r])
+    return "".join(reversed(out))
+
+
+def encode_postings(numbers: list[int]) -> str:
+    """``[1, 11, 14]`` -> ``"1,a,3"`` (sorted, delta-coded, base 36)."""
+    prev, out = 0, []
+    for n in numbers:
+        out.append(_b36(n - prev))
+        prev = n
+    return ",".join(out)
+
+
+def _js(call: str, *args: Any) -> str:
+    return f"kxSearch.{call}(" + ",".join(script_json(a) for a in args) + ");\n"
+
+
+def write_index(out_dir: Path, docs: list[list[Any]], texts: list[str],
+                targets: dict[str, dict[str, Any]], files: dict[str, str] | None = None) -> list[Path]:
+    """Write the index files for ``docs`` (``[kind, id, letter, title, text]``; the words
+    of ``texts[i]`` index ``docs[i]``) and the per-target records under ``out_dir``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        for w in dict.fromkeys(search_tokens(text)):
+            postings[w].append(i)
+    by_key: dict[str, dict[str, str]] = defaultdict(dict)
+    for w in sorted(postings):
+        by_key[w[:2]][w] = encode_postings(postings[w])
+    shards: dict[str, dict[str, str]] = {}
+    for key, words in by_key.items():
+        size = sum(len(w) + len(p) + 6 for w, p in words.items())
+        if size <= SHARD_BYTES:
+            shards[key] = words
+            continue
+        for w, p in words.items():  # split by the third character ("de" -> "de", "dea" ...)
+            shards.setdefault(w[:3], {})[w] = p
+    written = []
+    for key in sorted(shards):
+        written.append(write_atomic(out_dir / f"p-{key}.js", _js("shard", key, shards[key])))
+    n_chunks = math.ceil(len(docs) / DOC_CHUNK)
+    for c in range(n_chunks):
+        written.append(write_atomic(out_dir / f"d-{c}.js",
+                                    _js("docs", c, docs[c * DOC_CHUNK:(c + 1) * DOC_CHUNK])))
+    n_target_shards = 1
+    while n_target_shards * TARGET_SHARDS_PER < len(targets):
+        n_target_shards *= 2
+    tshards: dict[int, dict[str, Any]] = defaultdict(dict)
+    for tid in sorted(targets):
+        tshards[shard_of(tid, n_target_shards)][tid] = targets[tid]
+    for s in range(n_target_shards):
+        written.append(write_atomic(out_dir / f"t-{s}.js", _js("targets", s, tshards.get(s, {}))))
+    meta = {"shards": sorted(shards), "docs": len(docs), "chunk": DOC_CHUNK,
+            "chunks": n_chunks, "target_shards": n_target_shards, "stop": sorted(STOP),
+            "files": dict(sorted((files or {}).items()))}
+    written.append(write_atomic(out_dir / "search-meta.js", _js("meta", meta)))
+    return written
+
+
+def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
+                     ) -> tuple[list[list[Any]], list[str], dict[str, dict[str, Any]]]:
+    """The documents of the index, the text each is found by, and the per-target records.
+
+    Documents, letter by letter (by datum): the letter (``["letter", "letter-181524",
+    "letter-181524", "Letter 181524", betreft]``), its questions (``["question",
+    "letter-181524/q7", "letter-181524", "D66, q7", text]``) and footnotes; then every
+    cited node (``["page", "kst-36871-O/bijlage/p40", "", "36 871 O bijlage p. 40",
+    "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40"]``), found by its citation, its
+    short form and its id."""
+    docs: list[list[Any]] = []
+    texts: list[str] = []
+    citers: dict[str, list[str]] = defaultdict(list)
+    for lid in index.lids:
+        d = G.nodes[lid]
+        kenmerk = str(d.get("kenmerk") or "")
+        docs.append(["letter", lid, lid, f"Letter {kenmerk or lid}", str(d.get("betreft") or "")])
+        texts.append(" ".join(str(d.get(k) or "") for k in ("kenmerk", "betreft", "committee",
+                                                                "committee_abbr", "datum")))
+        _, questions = views.letter_members(G, lid)
+        for q in questions:
+            qd = G.nodes[q]
+            fr = ", ".join(views.json_list(qd.get("fracties")))
+            number = str(qd.get("number") or "")
+            title = (f"{fr}, " if fr else "") + (f"question {number}" if number else f"q{qd.get('index')}")
+            docs.append(["question", q, lid, title, str(qd.get("text") or "")])
+            texts.append(f"{qd.get('text') or ''} {fr} {number}")
+            for _, t, _, _ in views.cites_edges(G, [q]):
+                for up in views.up_closure(G, t):
+                    citers[up].append(q)
+        for _, fid, e in sorted(G.out_edges(lid, data=True), key=lambda t: t[1]):
+            if e.get("kind") == "contains" and G.nodes[fid].get("kind") == "footnote":
+                fd = G.nodes[fid]
+                docs.append(["footnote", fid, lid, f"Footnote {fd.get('number')}", str(fd.get("text") or "")])
+                texts.append(str(fd.get("text") or ""))
+    targets: dict[str, dict[str, Any]] = {}
+    for t in sorted(index.letters_of):
+        if t not in G:
+            continue
+        readable = views.readable_label(G, t)
+        citation = views.target_citation(G, t)
+        docs.append([views._kind(G, t), t, "", readable, citation])
+        texts.append(f"{readable} {citation} {t.replace('/', ' ')}")
+        qs = sorted(dict.fromkeys(citers.get(t, [])), key=lambda q: (G.nodes[q].get("letter", ""),
+                                                                      int(G.nodes[q].get("index") or 0)))
+        targets[t] = {"readable": readable, "citation": citation, "url": views.source_url(G, t),
+                      "kind": views._kind(G, t), "letters": index.letters_of[t],
+                      "n_questions": len(qs),
+                      "questions": [[q, str(G.nodes[q].get("letter") or ""),
+                                     ", ".join(views.json_list(G.nodes[q].get("fracties"))),
+                                     views.short(str(G.nodes[q].get("text") or ""), 200)]
+                                    for q in qs[:MAX_TARGET_QUESTIONS]]}
+    return docs, texts, targets
+
+
+#: A target record lists at most this many citing questions (the count is exact).
+MAX_TARGET_QUESTIONS = 200
