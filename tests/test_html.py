@@ -645,6 +645,12 @@ class Opened:
     def close(self) -> None:
         self.context.close()
 
+    def __enter__(self) -> "Opened":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, G):
@@ -668,8 +674,7 @@ def _unique_words(G: nx.MultiDiGraph, q: str) -> str:
 
 def test_letter_page_in_browser(browser, site, G):
     lid = "letter-181524"
-    p = Opened(browser, site / "letters" / f"{lid}.html")
-    try:
+    with Opened(browser, site / "letters" / f"{lid}.html") as p:
         nodes, n_edges = expected_letter_view(G, [lid])
         assert p.js("[kamerxref.nodes.length, kamerxref.edges.length]") == [len(nodes), n_edges]
         assert set(p.js("kamerxref.nodes.getIds()")) == nodes
@@ -739,13 +744,10 @@ def test_letter_page_in_browser(browser, site, G):
         p.page.click("#kx-reset")
         assert int(p.js("document.getElementById('kx-graph').dataset.visibleEdges")) == before
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_corpus_view_in_browser(browser, site, G):
-    p = Opened(browser, site / "corpus.html")
-    try:
+    with Opened(browser, site / "corpus.html") as p:
         lids = sorted(n for n, d in G.nodes(data=True) if d["kind"] == "letter")
         nodes, n_edges = expected_letter_view(G, lids)
         assert p.js("[kamerxref.nodes.length, kamerxref.edges.length]") == [len(nodes), n_edges]
@@ -758,8 +760,6 @@ def test_corpus_view_in_browser(browser, site, G):
         p.js("kamerxref.select('kst-36871-O/bijlage/p40')")
         assert p.panel_nodes() == citing_questions(G, "kst-36871-O/bijlage/p40")
         p.check_clean()
-    finally:
-        p.close()
 
 
 # --------------------------------------------------------------------------- the tasks (issue 14)
@@ -792,8 +792,7 @@ def wait_ready(p: Opened) -> None:
 
 def test_a_questions_citing_a_page_from_the_overview_in_two_actions(browser, corpus):
     G, out = corpus
-    p = Opened(browser, out / "index.html")
-    try:
+    with Opened(browser, out / "index.html") as p:
         p.page.fill("#kx-search", "36 871 O bijlage p. 40")  # action 1
         p.page.press("#kx-search", "Enter")  # action 2
         p.page.wait_for_selector("#kx-panel .kx-citing li")
@@ -818,16 +817,13 @@ def test_a_questions_citing_a_page_from_the_overview_in_two_actions(browser, cor
         p.page.go_forward()
         p.page.wait_for_function("() => kamerxref.selected === 'letter-181524'")
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_b_fractie_with_most_questions_in_a_letter(browser, corpus):
     G, out = corpus
     from kamerxref.graph import queries
     want = queries.questions_per_fractie(G, "letter-181524")
-    p = Opened(browser, out / "index.html")
-    try:
+    with Opened(browser, out / "index.html") as p:
         p.page.fill("#kx-search", "181524")
         p.page.press("#kx-search", "Enter")
         p.page.wait_for_selector("#kx-panel .kx-fq li")
@@ -839,8 +835,6 @@ def test_b_fractie_with_most_questions_in_a_letter(browser, corpus):
         p.page.select_option("#kx-doc", "kst-36871-O") if p.js(
             "!!document.querySelector('#kx-doc option[value=\"kst-36871-O\"]')") else None
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_c_letters_sharing_a_source(browser, corpus):
@@ -850,8 +844,7 @@ def test_c_letters_sharing_a_source(browser, corpus):
     lid = max(letters, key=lambda l: sum(1 for o in letters if o != l and sources[l] & sources[o]))
     sharing = {o for o in letters if o != lid and sources[lid] & sources[o]}
     assert sharing
-    p = Opened(browser, out / "letters" / f"{lid}.html")
-    try:
+    with Opened(browser, out / "letters" / f"{lid}.html") as p:
         listed = p.js("Array.from(document.querySelectorAll('#kx-related-list li')).map(li => li.dataset.letter)")
         assert set(listed) <= sharing and len(listed) == min(15, len(sharing))
         href = p.js("document.querySelector('#kx-related-list li a').getAttribute('href')")
@@ -859,14 +852,11 @@ def test_c_letters_sharing_a_source(browser, corpus):
         first_shared = p.js("document.querySelector('#kx-related-list li .kx-excerpt').textContent")
         assert first_shared.startswith("shares ")
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_d_status_and_deadline_of_each_letter(browser, corpus):
     G, out = corpus
-    p = Opened(browser, out / "index.html")
-    try:
+    with Opened(browser, out / "index.html") as p:
         p.js("document.querySelector('#kx-letters-table .kx-more button') && "
              "document.querySelector('#kx-letters-table .kx-more button').click()")
         rows = p.js("""Array.from(document.querySelectorAll('#kx-letters-tbl tbody tr')).map(r =>
@@ -887,14 +877,11 @@ def test_d_status_and_deadline_of_each_letter(browser, corpus):
         shown = p.js("Array.from(document.querySelectorAll('#kx-letters-tbl tbody tr')).map(r => r.dataset.id)")
         assert "letter-180760" in shown and "letter-181524" not in shown
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_e_official_url_of_the_cited_page(browser, corpus):
     G, out = corpus
-    p = Opened(browser, out / "letters" / "letter-181524.html")
-    try:
+    with Opened(browser, out / "letters" / "letter-181524.html") as p:
         p.page.click("#kx-sources-list button[data-node='kst-36871-O/p4']")
         link = p.page.locator("#kx-panel a.kx-official").first
         assert link.get_attribute("href") == "https://zoek.officielebekendmakingen.nl/kst-36871-O.pdf#page=4"
@@ -913,8 +900,6 @@ def test_e_official_url_of_the_cited_page(browser, corpus):
         for href, rel in hrefs:
             assert href.startswith(("https://", "http://")) and rel == "noopener noreferrer"
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_f_find_a_question_by_a_word_across_the_corpus(browser, corpus):
@@ -923,8 +908,7 @@ def test_f_find_a_question_by_a_word_across_the_corpus(browser, corpus):
     want = {n for n, d in G.nodes(data=True) if d["kind"] == "question"
             and "terugkeerhubs" in search_tokens(d["text"])}
     assert len(want) >= 3  # in letters 181524 and 180760
-    p = Opened(browser, out / "index.html")
-    try:
+    with Opened(browser, out / "index.html") as p:
         p.page.fill("#kx-search", "terugkeerhu")  # a word being typed matches as a prefix
         p.page.wait_for_function("() => document.querySelectorAll('#kx-results li').length > 0 && "
                                  "!document.querySelector('#kx-results .kx-results-count').textContent"
@@ -941,14 +925,11 @@ def test_f_find_a_question_by_a_word_across_the_corpus(browser, corpus):
         p.page.fill("#kx-search", "terugkeerhubs")
         p.page.wait_for_selector("#kx-results .kx-corpus-results h3")
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_g_keyboard_only(browser, corpus):
     G, out = corpus
-    p = Opened(browser, out / "index.html")
-    try:
+    with Opened(browser, out / "index.html") as p:
         kb = p.page.keyboard
         kb.press("Tab")
         assert p.js("document.activeElement.textContent") == "Skip to search"
@@ -985,22 +966,17 @@ def test_g_keyboard_only(browser, corpus):
         # the graph canvas is no tab stop
         assert p.js("document.querySelectorAll('#kx-graph [tabindex]').length") == 0
         p.check_clean()
-    finally:
-        p.close()
 
 
 def test_js_search_tokens_agree_with_python(browser, corpus):
     from kamerxref.exporters.html.search import search_tokens
     G, out = corpus
-    p = Opened(browser, out / "index.html")
-    try:
+    with Opened(browser, out / "index.html") as p:
         texts = [t for t, _ in TOKEN_CASES] + [d["text"] for _, d in list(G.nodes(data=True))
                                                if d["kind"] in ("question", "footnote")][:300]
         assert p.js("ts => ts.map(t => KX.searchTokens(t))", texts) == [search_tokens(t) for t in texts]
         assert p.js("ts => ts.map(t => KX.shardOf(t, 64))", texts[:20]) == [
             __import__("kamerxref.exporters.html.search", fromlist=["x"]).shard_of(t, 64) for t in texts[:20]]
-    finally:
-        p.close()
 
 
 def test_phone_bottom_sheet(browser, corpus):
@@ -1026,8 +1002,7 @@ def test_phone_bottom_sheet(browser, corpus):
 def test_accessibility_axe(browser, corpus, page):
     from axe_playwright_python.sync_playwright import Axe
     G, out = corpus
-    p = Opened(browser, out / page)
-    try:
+    with Opened(browser, out / page) as p:
         if "letters" in page:
             p.js("kamerxref.select('letter-181524/q2', {fromUi: true})")
         else:
@@ -1038,20 +1013,15 @@ def test_accessibility_axe(browser, corpus, page):
         assert bad == []
         assert p.js("document.documentElement.lang") == "en"
         assert p.js("document.querySelector('.kx-qtext, #kx-letters-tbl td[lang]').lang") == "nl"
-    finally:
-        p.close()
 
 
 def test_accessibility_axe_single_file(browser, site):
     from axe_playwright_python.sync_playwright import Axe
-    p = Opened(browser, site / "corpus.html")
-    try:
+    with Opened(browser, site / "corpus.html") as p:
         results = Axe().run(p.page)
         bad = [(v["id"], v["impact"]) for v in results.response["violations"]
                if v["impact"] in ("serious", "critical")]
         assert bad == []
-    finally:
-        p.close()
 
 
 def test_injection_does_not_run_in_browser(browser, tmp_path, hostile):
@@ -1059,8 +1029,7 @@ def test_injection_does_not_run_in_browser(browser, tmp_path, hostile):
     (tmp_path / "corpus.html").write_text(render_corpus(hostile, TODAY), encoding="utf-8")
     for path in (tmp_path / "index.html", tmp_path / "letters" / "letter-181524.html",
                  tmp_path / "corpus.html"):
-        p = Opened(browser, path)
-        try:
+        with Opened(browser, path) as p:
             header = p.js("document.querySelector('.kx-header').textContent")
             if "letters" in path.parts:
                 assert PAYLOAD["betreft"] in header  # shown literally
@@ -1101,5 +1070,3 @@ def test_injection_does_not_run_in_browser(browser, tmp_path, hostile):
                     assert PAYLOAD["question"] in reading and PAYLOAD["footnote"] in reading
             p.page.wait_for_timeout(50)
             p.check_clean()
-        finally:
-            p.close()
