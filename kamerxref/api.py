@@ -216,16 +216,18 @@ class Corpus:
 
     # -- queries -----------------------------------------------------------------
     def citing(self, target: str) -> list[dict]:
-        """Question records that cite ``target`` (page, part, document or dossier id).
+        """Question records that cite ``target`` (page, part, document or dossier id, or a
+        citation as people write it: ``"36 871 O bijlage p. 40"``).
 
         >>> corpus.citing("kst-36871-O/bijlage/p40")[0]["text"][:30]   # doctest: +SKIP
         'Deze leden vragen de regering '
         """
-        return [_tables.question_record(self.graph, q) for q in _q.citing(self.graph, target)]
+        return [_tables.question_record(self.graph, q)
+                for q in _q.citing(self.graph, node_id(target))]
 
     def cites(self, question: str) -> list[dict]:
         """What a question (``letter-181524/q28``) cites, one record per node."""
-        return _q.cites_of(self.graph, question)
+        return _q.cites_of(self.graph, node_id(question))
 
     def most_cited(self, kind: str = "page", n: int | None = 10) -> list[tuple[str, int]]:
         """``[("kst-36871-O/p5", 9), ...]``: nodes cited by the most questions."""
@@ -234,11 +236,11 @@ class Corpus:
     def sharing(self, letter: str | None = None) -> list[tuple[str, str, list[str]]]:
         """Pairs of letters citing common sources, with the shared ids:
         ``[("letter-181524", "letter-190001", ["dossier-36871", "kst-36871-O", ...])]``."""
-        return _q.letters_sharing(self.graph, letter)
+        return _q.letters_sharing(self.graph, node_id(letter) if letter else letter)
 
     def per_fractie(self, letter: str | None = None) -> dict[str, int]:
         """``{"Volt": 33, "PvdD": 33, "D66": 26, "JA21": 6}``: questions per fractie."""
-        return _q.questions_per_fractie(self.graph, letter)
+        return _q.questions_per_fractie(self.graph, node_id(letter) if letter else letter)
 
     def co_cited(self, kind: str = "page", min_count: int = 1) -> list[tuple[str, str, int]]:
         """Pairs of pages (or documents) cited by the same question: in letter 181524
@@ -253,6 +255,7 @@ class Corpus:
 
         today = today or self.today or build_date()
         self.at(today)
+        letter = node_id(letter) if letter else letter
         page = (_html.render_letter(self.graph, letter, today) if letter
                 else _html.render_corpus(self.graph, today))
         return View(page, height)
@@ -279,6 +282,16 @@ class Corpus:
         paths = write_all(G, out, jobs=jobs)
         paths += _html.write_site(G, out, today, jobs=jobs)
         return sorted(paths)
+
+
+def node_id(text: str) -> str:
+    """The graph id for an id or a citation as people write it (DESIGN §5):
+    ``"36 871 O bijlage p. 40"`` -> ``kst-36871-O/bijlage/p40``, ``"181524"`` ->
+    ``letter-181524``; ids pass through. Raises ``UnreadableId`` (a ``ValueError``)
+    naming the text when it names no node."""
+    from kamerxref.graph.citations.ids import target_from_text
+
+    return target_from_text(text)
 
 
 def load(*paths: str | Path, jobs: int = 1) -> Corpus:

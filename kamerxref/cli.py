@@ -334,15 +334,16 @@ def cite(text, fmt):
 @_fail_on_input_error
 def citing(target, inputs, fmt, quiet):
     """The questions that cite TARGET (a document, part, page or dossier id such as
-    kst-36871-O/bijlage/p40, kst-36871-O or dossier-36871), directly or through its parts
-    and pages."""
+    kst-36871-O/bijlage/p40, kst-36871-O or dossier-36871, or a citation as people write
+    it: "36 871 O bijlage p. 40"), directly or through its parts and pages."""
+    from kamerxref.graph.citations.ids import UnreadableId
     from kamerxref.graph.queries import UnknownNode
 
     corpus = _load(inputs, quiet=quiet)
     _report(corpus, quiet)
     try:
         records = corpus.citing(target)
-    except UnknownNode as err:
+    except (UnknownNode, UnreadableId) as err:
         raise UserError(str(err)) from None
     _emit(records, fmt, QUESTION_FIELDS)
 
@@ -361,6 +362,14 @@ def export(fmt, inputs, output, letter, today, quiet):
     corpus = _load(inputs, quiet=quiet).at(_today(today))
     _report(corpus, quiet)
     if fmt == "html":
+        if letter:
+            from kamerxref.api import node_id
+            from kamerxref.graph.citations.ids import UnreadableId
+
+            try:
+                letter = node_id(letter)
+            except UnreadableId as err:
+                raise UserError(str(err)) from None
         if letter and letter not in corpus.graph:
             raise UserError(f"no letter {letter!r} in the input")
         corpus.view(letter, _today(today)).save(output)

@@ -251,7 +251,9 @@ def test_parse_citation_text_and_letter():
     ("celex", "celex-32013R0604", "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32013R0604"),
     ("eu-act", "celex-32024R1351", "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:32024R1351"),
     ("ecli", "ECLI:NL:HR:2020:1", "https://deeplink.rechtspraak.nl/uitspraak?id=ECLI:NL:HR:2020:1"),
-    ("ecli", "ECLI:EU:C:2020:1", ""),
+    ("ecli", "ECLI:EU:C:2020:1", "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=ecli:ECLI:EU:C:2020:1"),
+    ("ecli", "ECLI:DE:BVerwG:2014:041214B8B66.14.0", ""),
+    ("ljn", "ljn-AB1234", "https://www.rechtspraak.nl/ljn.asp?ljn=AB1234"),
     ("edossier", "edossier-E260010", ""),
     ("dossier", "dossier-15883", ""),
 ])

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from ..model import Citation, Issue, Letter
 from .find import FoundCitation, find_citations, find_citations_many
-from .ids import dossier_id, page_id, part_id, target_ids
+from . import ids
+from .ids import dossier_id, page_id, part_id, target_from_text, target_ids
 from ..gcpause import gc_paused
 from .resolve import _to_citation, resolve_footnotes
 
@@ -29,6 +30,7 @@ __all__ = [
     "part_id",
     "resolve_footnotes",
     "resolve_letter",
+    "target_from_text",
     "target_ids",
 ]
 
@@ -57,13 +59,16 @@ def resolve_letter(letter: Letter) -> None:
     ``Issue(source=letter.source, where="line 43, footnote 3", ...)``. A footnote that
     cites nothing recognisable stays on the letter (with a ``no-citation`` warning).
     Citations a reader already put there (``how="publisher"``: officielebekendmakingen
-    ``extref`` links) are kept, before the ones found in the text.
+    ``extref`` links) are kept, before the ones found in the text. A letter published in
+    a Kamerstuk (``letter.publication = "kst-30573-J"``) resolves ``(stuk nr. 3)`` in its
+    footnotes to ``kst-30573-3``.
 
     Body text: seed 002's introduction names "de mededeling COM(2026)45"; that becomes a
     ``Citation(how="text")`` on the paragraph (short forms are left out in running text:
     there is no footnote order to resolve them by).
     """
-    results = resolve_footnotes([(fn.number, fn.text) for fn in letter.footnotes], letter.source)
+    results = resolve_footnotes([(fn.number, fn.text) for fn in letter.footnotes], letter.source,
+                                dossier=ids.dossier_of_document(letter.publication))
     for fn, (cits, issues) in zip(letter.footnotes, results):
         publisher = [c for c in fn.citations if c.how == "publisher"]
         fn.citations = publisher + cits

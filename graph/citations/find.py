@@ -69,8 +69,9 @@ class FoundCitation:
     url: str = ""
     label: str = ""
     short_form: str | None = None  # "Idem", "Ibid.", "t.a.p.", "aldaar", "zie noot"
-    note: str | None = None  # the footnote number of "zie noot 4"
+    note: str | None = None  # the footnote number of "zie noot 4"; the paper of "stuk nr. 3"
     problem: str | None = None  # why a malformed citation got no id
+    same_kind: str | None = None  # "hetzelfde Aanhangsel": the kind it points back to
 
 
 # ============================================================================ clean
@@ -197,10 +198,13 @@ def _year(p: str) -> str:
 
 
 _ROMAN = r"(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![\w])"
+#: a budget chapter: ``XV``, ``IIB`` (``31 700-IIB``), after ``hoofdstuk`` or a separator
+_CHAPTER = rf"(?=[IVXL])(?:XC|XL|L?X{{0,3}})(?:IX|IV|V?I{{0,3}})[{G.CHAPTER_LETTERS}]?(?![\w])"
+_CHAPTER_WORD = rf"(?:{_alt(G.CHAPTER_WORDS)}) "
 _PAGE_MARK = rf"(?:{_alt(G.PAGE_MARKERS)})"
 _FOLLOW = rf"(?: ?(?:{_alt(G.FOLLOWING)}))"
 _NUM_MARK = rf"(?:{_alt(G.NUMBER_MARKERS)})(?![\w])"
-_PAGES_ITEM = r"\d{1,5}(?![\d/])"
+_PAGES_ITEM = r"\d{1,5}(?:/\d{1,5})?(?![\d/])"  # "69/70": two facing pages
 _RANGE = r"(?: ?[-–—] ?| t/m | tot en met )"
 
 
@@ -214,6 +218,17 @@ def _pages(p: str, semicolons: bool = False) -> str:
 
 def _part(p: str) -> str:
     return rf"(?:,? ?(?P<{p}part>{_alt(G.PARTS)})(?: (?P<{p}partn>\d{{1,2}})(?!\d))?)?"
+
+
+_PAPER_NAME = rf"(?i:{_alt(G.PAPER_NAMES)})"
+
+
+def _paper_note(p: str) -> str:
+    """What may stand between a paper's number and its page without naming a part:
+    ``nr. 3 (MvT), p. 14``, ``nr. 3, Memorie van Toelichting, pag. 10``; or a part in
+    brackets: ``nr. 3 (bijlage IV), blz. 21`` (part ``bijlage-IV``)."""
+    return (rf"(?: ?\((?:(?P<{p}bpart>{_alt(G.PARTS)})(?: (?P<{p}bpartn>{_ROMAN}|\d{{1,2}}(?!\d)))?"
+            rf"|{_PAPER_NAME})\)|, {_PAPER_NAME}(?=,? ?{_PAGE_MARK}))?")
 
 
 #: ``nrs. 520 en 548`` or ``nrs. A en B``: a list is all numbers or all letters, so that
@@ -236,6 +251,10 @@ def _numbers(p: str, head: bool) -> str:
     ]
     if head:
         alts.append(rf", (?P<{p}bnum>\d{{1,4}}[a-z]?)(?![\w/.,-])(?! ?[A-Za-z])")
+        # no comma at all, after a head word: ``Kamerstuk I 31145 AA``, ``Kamerstukken II,
+        # 31 459 22`` (KOOP): the last thing of the citation
+        alts.append(rf" (?P<{p}let2>[A-Z]{{1,3}})(?![\w(/-])(?! ?[A-Z0-9])")
+        alts.append(rf" (?P<{p}bnum2>\d{{1,4}}[a-z]?)(?![\w/.-])(?=$|[.;)]|,? ?{_PAGE_MARK})")
     return "(?:" + "|".join(alts) + ")?"
 
 
@@ -243,7 +262,7 @@ def _dossier(p: str, head: bool) -> str:
     digits = r"\d{2}[ .\-]?\d{3}|\d{4}" if head else r"[1-3]\d ?\d{3}"
     return (
         rf"(?P<{p}dos>{digits})(?!\d)"
-        rf"(?:[ .\-]?(?P<{p}rom>{_ROMAN})"
+        rf"(?:(?:[ .\-]?|,? {_CHAPTER_WORD})(?P<{p}rom>{_CHAPTER})"
         rf"|-(?P<{p}sub>\d{{2}})(?=-\d| ?,? ?{_NUM_MARK}| ?,)"
         rf"|[ \-](?P<{p}sl>[A-Z])(?= ?,? ?{_NUM_MARK}))?"
         rf"(?: ?\(R ?(?P<{p}rw>\d{{3,4}})\))?"
@@ -251,7 +270,7 @@ def _dossier(p: str, head: bool) -> str:
 
 
 def _kst_tail(p: str, head: bool) -> str:
-    return _dossier(p, head) + _numbers(p, head) + _part(p) + _pages(p)
+    return _dossier(p, head) + _numbers(p, head) + _paper_note(p) + _part(p) + _pages(p)
 
 
 _KST_HEADS = [h for h in G.kind_by_shape("kamerstuk")[0].heads if h[0] in "Kk"]
@@ -265,21 +284,35 @@ _H_HEADS = G.kind_by_shape("handelingen")[0].heads
 _PUB_HEADS = {h: k for k in G.kind_by_shape("publication") for h in k.heads}
 _EU_ACT_HEADS = [w for h in G.EU_ACT_TYPES for w in (h, h[0].lower() + h[1:])]
 
+#: ``RVS``, ``RvS``, ``Rvs``, ``rvs``: court codes as people type them (read upper case).
+_NL_COURT_SPELLINGS = sorted({v for c in G.ECLI_NL_COURTS for v in (
+    c, c.lower(), c[0] + c[1:].lower(), c[:-2] + c[-2].lower() + c[-1])})
+
 _PATTERNS: list[tuple[str, str]] = [
     # Kamerstukken with a head word: Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40
     ("k", rf"(?<![A-Za-z])(?P<k_head>{_alt(_KST_HEADS)})(?![a-z])"
-          rf"(?:,? ?(?P<k_ch>{_CH}))?(?:,? ?{_year('k_')})?,? ?" + _kst_tail("k_", True)),
+          rf"(?:,? ?(?P<k_ch>{_CH}))?(?:,? ?{_year('k_')})?(?:,? ?|-(?=\d{{4}}(?!\d)))"
+          + _kst_tail("k_", True)),
     # a chamber and a year and no head word: Eerste Kamer, zitting 1981-1982, 16606, nr. 12b
     ("c", rf"(?<![\w])(?P<c_ch>{_alt(_CH_HEADS)})(?![\w]),? ?{_year('c_')},? ?"
           + _kst_tail("c_", True)),
     # Aanhangsel Handelingen II 2023/24, nr. 1121
-    ("a", rf"(?<![A-Za-z])(?:{_alt(_AH_HEADS)})(?![a-z])(?:,? (?P<a_ch>{_CH}))?,? ?{_year('a_')}"
-          rf",? ?(?:{_NUM_MARK}\.? ?)?(?P<a_nr>\d{{1,5}})(?![\d/])"),
+    # Aanhangsel Handelingen nr. 815, vergaderjaar 1988-1989 / Aanhangsel (nr. 414 (1993/94) Handelingen)
+    ("a", rf"(?<![A-Za-z])(?:{_alt(_AH_HEADS)})(?![a-z])(?:,? (?P<a_ch>{_CH}))?"
+          rf"(?:,? ?{_year('a_')},? ?(?:{_NUM_MARK}\.? ?)?(?P<a_nr>\d{{1,5}})(?![\d/])"
+          rf"|,? ?{_NUM_MARK}\.? ?(?P<a_nr2>\d{{1,5}})(?![\d/]),? ?{_year('a2_')}"
+          rf"|,? ?\({_NUM_MARK}\.? ?(?P<a_nr3>\d{{1,5}}) ?\({_year('a3_')}\)(?: Handelingen)?"
+          rf"(?: (?P<a_ch3>{_CH}))?\))" + _pages("a_")),
     # Handelingen I 2025/26, nr. 12, item 3 / Handelingen Eerste Kamer, 1 december 1981, blz. 79
     ("h", rf"(?<![A-Za-z])(?<!Aanhangsel )(?<!Aanhangsel van de )(?:{_alt(_H_HEADS)})(?![a-z])"
           rf"(?:,? (?P<h_ch>{_CH}))?,? ?(?:(?P<h_day>\d{{1,2}}) (?P<h_mon>{_alt(_MONTHS)}) "
-          rf"(?P<h_dy>1[89]\d\d|20\d\d)|{_year('h_')}(?:,? ?(?:{_NUM_MARK}\.? ?)?(?P<h_nr>\d{{1,3}})"
-          rf"(?![\d/]))?(?:,? ?item (?P<h_item>\d{{1,3}}))?)" + _pages("h_", semicolons=True)),
+          rf"(?P<h_dy>1[89]\d\d|20\d\d)|{_year('h_')}"
+          # the dossier debated, after the year: Handelingen II, 2008-2009, 31 386, nr. 43, pag. 3795
+          rf"(?:,? ?(?P<h_dos>[1-3]\d ?\d{{3}})(?![\d/])(?:-(?P<h_dsuf>[0-9A-Z]{{1,5}})(?![\w-]))?)?"
+          rf"(?:,? ?(?:{_NUM_MARK}\.? ?)?(?P<h_nr>\d{{1,3}})(?P<h_nrl>[a-z])?(?![\d/\w])(?! ?\d{{3}}(?!\d)))?"
+          rf"(?:,? ?item (?P<h_item>\d{{1,3}}))?"
+          rf"(?:,? (?P<h_md>\d{{1,2}} (?:{_alt(_MONTHS)}) (?:1[89]\d\d|20\d\d)))?)"
+          + _pages("h_", semicolons=True)),
     # Stb. 2018, 84 / Stcrt. 2015, 47076 / Trb. 1966, 91
     ("p", rf"(?<![A-Za-z])(?P<p_head>{_alt(_PUB_HEADS)})(?![a-z]) ?(?P<p_a>\d{{1,6}})(?![\d/])"
           rf"(?:,? ?(?:{_NUM_MARK}\.? ?)?(?P<p_b>\d{{1,6}})(?![\d/]))?"),
@@ -294,11 +327,27 @@ _PATTERNS: list[tuple[str, str]] = [
           rf"(?P<u_a>\d{{1,4}})/(?P<u_b>\d{{1,4}})(?:/(?P<u_ord2>{_alt(G.EU_ORDERS)}))?(?![\d/\w])"),
     # E dossier E260010
     ("d", r"(?<![A-Za-z])[Ee][- ]?[Dd]ossier:? ?(?P<d_nr>E\d{6})(?!\d)"),
-    # ECLI:NL:HR:2020:1
-    ("l", r"(?<![\w])(?P<l_ecli>ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Z0-9.]{1,25})"),
+    # ECLI:NL:HR:2020:1 / ECLI : NL:HR:2010:392 / ECLI;EU;T;2015;314 / ECLI:Nl:Hr:2010:28
+    ("l", r"(?<![\w])(?:ECLI|Ecli|ecli) ?[:;] ?(?P<l_cc>[A-Za-z]{2}) ?(?P<l_sep>[:;]) ?(?P<l_court>[A-Za-z0-9]{1,7})"
+          r" ?(?P=l_sep) ?(?P<l_year>(?:1[89]|20)\d\d) ?(?P=l_sep) ?(?P<l_nr>[A-Za-z0-9.]{1,25})"),
+    # without the prefix: EU:C:1984:25 / NL:RvS:1984:AH0317
+    ("o", rf"(?<![\w:;])(?P<o_cc>{_alt(G.ECLI_COUNTRIES)}):(?P<o_court>[A-Za-z0-9]{{1,7}}):"
+          r"(?P<o_year>(?:1[89]|20)\d\d):(?P<o_nr>[A-Za-z0-9.]{1,25})"),
+    # a Dutch court without the country: RVS:1984:AH0317
+    ("r", rf"(?<![\w:;])(?P<r_court>{_alt(_NL_COURT_SPELLINGS)}|(?:RB|GH|Rb|Gh)[A-Za-z]{{3,5}}):"
+          r"(?P<r_year>(?:1[89]|20)\d\d):(?P<r_nr>[A-Za-z]{2}\d{4}|\d{1,6})(?![\w])"),
+    # LJN AB1234 / ljn: Ab 3948 / ELRO-nr AA 9162 / LJN BA1234, BA1235
+    ("j", rf"(?<![\w])(?:{_alt(G.LJN_HEADS)})(?:[- ]?(?:{_alt(G.LJN_NUMBER_WORDS)}))?:? ?"
+          r"(?P<j_nrs>[A-Za-z]{2} ?\d{4}(?:(?:, | en | & |; )[A-Za-z]{2} ?\d{4}){0,20})(?![\w])"),
     # Zie noot 4
     ("z", r"(?<![\w])(?P<z_word>[Zz]ie (?:ook )?(?:voet)?noot) (?P<z_n>\d{1,3})(?![\d])" + _part("z_")
           + _pages("z_")),
+    # hetzelfde Aanhangsel: the last source of that kind
+    ("g", rf"(?<![\w])(?P<g_same>{_alt(G.SAME_WORDS)}) (?P<g_kind>{_alt(G.SAME_KIND_WORDS)})(?![a-z])"
+          + _part("g_") + _pages("g_")),
+    # (stuk nr. 3): a paper of the dossier the text belongs to
+    ("t", rf"(?<![\w])(?:{_alt(G.OWN_DOSSIER_WORDS)}) ?(?P<t_nr>\d{{1,4}}[a-z]?)(?![\w])" + _part("t_")
+          + _pages("t_")),
     # Idem, p. 18 / Ibid. / t.a.p. / aldaar
     ("s", rf"(?<![\w.])(?P<s_form>{_alt(G.SHORT_FORMS)})(?![\w])\.?" + _part("s_") + _pages("s_")),
     # bare: (22112, nr. 4091) / ( 21501-08 , nr. 719 )
@@ -339,7 +388,10 @@ TRIGGER_WORDS = sorted(set(
     _KST_HEADS + _CH_HEADS + list(_AH_HEADS) + list(_H_HEADS) + list(_PUB_HEADS)
     + list(G.EU_SERIES) + ["CELEX", "Celex", "celex"] + _EU_ACT_HEADS
     + ["E-dossier", "E dossier", "Edossier", "e-dossier", "E-Dossier", "E Dossier", "e dossier",
-       "edossier", "ECLI:", "Zie ", "zie "]
+       "edossier", "ECLI", "Ecli", "ecli", "Zie ", "zie "]
+    + [cc + ":" for cc in G.ECLI_COUNTRIES]
+    + [c + ":" for c in _NL_COURT_SPELLINGS] + ["RB", "GH", "Rb", "Gh"] + list(G.LJN_HEADS) + list(G.SAME_WORDS)
+    + list(G.OWN_DOSSIER_WORDS)
     + list(G.SHORT_FORMS) + ["nr. "]
 ))
 _TRIGGER = re.compile(_trie(TRIGGER_WORDS))
@@ -436,9 +488,12 @@ def _patterns_at(ch: str) -> tuple[tuple[str, re.Pattern], ...]:
 
 # continuation after a Kamerstuk: ", en nr. 6", "; 2001/2002, 26 855 (16, 16a)", " en 35 688 (R2151), nr. 14"
 _CONT = re.compile(
-    rf"(?:,? en |, |; )(?:ook )?(?:(?P<m_only>(?={_NUM_MARK}))|(?:{_year('m_')},? ?)?(?=\d))"
-    + rf"(?:(?(m_only)|{_dossier('m_', True)}))" + _numbers("m_", False) + _part("m_") + _pages("m_")
+    rf"(?:,? en |, |; |,(?=\d{{4,5}}(?!\d)))(?:ook )?(?:(?P<m_only>(?={_NUM_MARK}))|(?:{_year('m_')},? ?)?(?=\d))"
+    + rf"(?:(?(m_only)|{_dossier('m_', True)}))" + _numbers("m_", False) + _paper_note("m_") + _part("m_")
+    + _pages("m_")
 )
+#: the same paper again with another part: ``36 871, O, p. 5 en bijlage, p. 42``
+_CONT_PART = re.compile(rf"(?:,? en |, |; )(?:ook )?(?=(?:{_alt(G.PARTS)}))" + _part("m_") + _pages("m_"))
 
 
 # ============================================================================ helpers
@@ -471,7 +526,7 @@ class _Groups:
 
 
 _NONDIGIT = re.compile(r"\D")
-_JOINER = re.compile(r"(?:,? en |, |; )(?:ook )?")
+_JOINER = re.compile(r"(?:,? en |, |; |,)(?:ook )?")
 
 
 def _pages_tuple(text: str | None) -> tuple[tuple[int, ...], str | None]:
@@ -484,7 +539,7 @@ def _pages_tuple(text: str | None) -> tuple[tuple[int, ...], str | None]:
     pages: list[int] = []
     problem = None
     for chunk in re.split(r" en |, |; ", text):
-        bounds = re.split(r" ?[-–—] ?| t/m | tot en met ", chunk)
+        bounds = re.split(r" ?[-–—] ?| t/m | tot en met |/", chunk)
         nums = [int(b) for b in bounds if b.isdigit()]
         if len(nums) == 2:
             a, b = nums
@@ -583,7 +638,8 @@ class _Builder:
         if raw is None:
             return None, []
         digits = _NONDIGIT.sub("", raw)
-        if len(digits) < G.DOSSIER_DIGITS:
+        if len(digits) < G.DOSSIER_DIGITS and not (
+                len(digits) == 4 and year and int(year[:4]) <= G.FOUR_DIGIT_UNTIL):
             self.malformed(s, e, f"dossier number {raw} has {len(digits)} digits, not "
                                  f"{G.DOSSIER_DIGITS} (typo?): no id built")
             return None, []
@@ -604,16 +660,23 @@ class _Builder:
             numbers = [n.strip() for n in g[p + "plist"].split(",")]
         elif g.get(p + "bnum"):
             numbers = [g[p + "bnum"]]
-        part = G.PARTS.get(g.get(p + "part") or "")
-        if part and g.get(p + "partn"):
-            part = f"{part}-{g[p + 'partn']}"
+        elif g.get(p + "let2"):
+            numbers = [g[p + "let2"]]
+        elif g.get(p + "bnum2"):
+            numbers = [g[p + "bnum2"]]
+        part = G.PARTS.get(g.get(p + "part") or g.get(p + "bpart") or "")
+        partn = g.get(p + "partn") or g.get(p + "bpartn")
+        if part and partn:
+            part = f"{part}-{partn}"
         pages, problem = _pages_tuple(g.get(p + "pages"))
         following = bool(g.get(p + "ev"))
         made: list[FoundCitation] = []
         if not numbers:
             if part or pages:
-                self.malformed(s, e, f"dossier {raw} cited with a part or page but no paper number")
-                return dossier, []
+                # "Kamerstukken I, 1969-1970, 9595,9596, blz 1092": the dossier is certain,
+                # the page belongs to no paper that can be named
+                self.malformed(s, e, f"dossier {raw} cited with a part or page but no paper "
+                                     "number: only the dossier is linked")
             made.append(self.add("dossier", s, e, document=f"dossier-{dossier}", dossier=dossier,
                                  label=ids.kst_label(chamber, year, dossier, None, rw)))
             return dossier, made
@@ -641,6 +704,22 @@ class _Builder:
         text = self.c.text
         pending_dossier_only = [fc for fc in made if fc.kind == "dossier"]
         for _ in range(50):
+            pm = _CONT_PART.match(text, pos)
+            if pm and pm.end() > pos and made and made[-1].kind == "kamerstuk" and pm.group("m_pages"):
+                pg = pm.groupdict()
+                part = G.PARTS[pg["m_part"]]
+                if pg.get("m_partn"):
+                    part = f"{part}-{pg['m_partn']}"
+                pages, problem = _pages_tuple(pg["m_pages"])
+                last = made[-1]
+                start = _JOINER.match(text, pm.start()).end()
+                made.append(self.add("kamerstuk", start, pm.end(), document=last.document,
+                                     dossier=last.dossier, part=part, pages=pages,
+                                     pages_following=bool(pg.get("m_ev")), label=last.label))
+                if problem:
+                    self.malformed(start, pm.end(), problem)
+                pos = pm.end()
+                continue
             cm = _CONT.match(text, pos)
             if not cm or cm.end() <= pos:
                 break
@@ -654,12 +733,15 @@ class _Builder:
             elif not cg.get("m_dos"):
                 break
             elif not (cg.get("m_nums") or cg.get("m_let") or cg.get("m_plist") or cg.get("m_cnum")):
-                break
+                # "9595,9596": a second dossier of an old citation, no paper numbers
+                if not (text[cm.start()] == "," and text[cm.start() + 1].isdigit()):
+                    break
             cyear = _year_of(cg, "m_") or year
             start = _JOINER.match(text, cm.start()).end()
             d2, made2 = self.kamerstuk(cg, "m_", start, cm.end(), chamber, cyear)
             if d2 is None:
                 break
+            made = made2 or made
             # "Kamerstukken 35 687 en 35 688 (R2151), nr. 14": the nr. belongs to both
             for fc in pending_dossier_only:
                 if made2 and made2[0].kind == "kamerstuk":
@@ -694,6 +776,19 @@ class _Builder:
             if not g.get("h_nr") and not pages:
                 self.malformed(s, e, "Handelingen cited without a meeting number or page")
                 return
+            if g.get("h_dos") and g.get("h_nr"):
+                # Handelingen II, 2008-2009, 31 386, nr. 43, pag. 3795: vergadering 43 only
+                # where the grammar is sure of it (grammar.HANDELINGEN_DOSSIER_NEEDS_PAGE)
+                nr = g["h_nr"] + (g.get("h_nrl") or "")
+                if g.get("h_nrl") or not pages or min(pages) < int(g["h_nr"]):
+                    self.malformed(s, e, f"Handelingen with dossier {g['h_dos']} and nr. {nr}"
+                                         + (f", p. {pages[0]}" if pages else "")
+                                         + ": a vergadering or a paper of the dossier? no id built")
+                    return
+            elif g.get("h_nrl"):
+                self.malformed(s, e, f"Handelingen nr. {g['h_nr']}{g['h_nrl']} is no vergadering "
+                                     "number: no id built")
+                return
             doc = ids.h_id(chamber, year, g.get("h_nr"), g.get("h_item"))
             label = f"Handelingen {ch_label} {ids.year_label(year)}"
             if g.get("h_nr"):
@@ -708,15 +803,21 @@ class _Builder:
     def aanhangsel(self, m: re.Match) -> None:
         g = m.groupdict()
         s, e = m.span()
-        chamber = _chamber(g.get("a_ch")) or "tk"
-        year = _year_of(g, "a_")
+        chamber = _chamber(g.get("a_ch") or g.get("a_ch3")) or "tk"
+        # three orders: year then nr; nr then year; (nr. 414 (1993/94) Handelingen)
+        p = "a_" if g.get("a_nr") else "a2_" if g.get("a_nr2") else "a3_"
+        number = g.get("a_nr") or g.get("a_nr2") or g.get("a_nr3")
+        year = _year_of(g, p)
         if not _year_ok(year) or len(year) != 8:
-            self.malformed(s, e, f"Aanhangsel year {g.get('a_y1')}/{g.get('a_y2')} is not a vergaderjaar")
+            self.malformed(s, e, f"Aanhangsel year {g.get(p + 'y1')}/{g.get(p + 'y2')} is not a vergaderjaar")
             return
-        doc = ids.ah_id(chamber, year, g["a_nr"])
+        pages, problem = _pages_tuple(g.get("a_pages"))
+        doc = ids.ah_id(chamber, year, number)
         ch_label = {"ek": "I", "tk": "II"}.get(chamber, "")
-        self.add("aanhangsel", s, e, document=doc,
-                 label=f"Aanhangsel Handelingen {ch_label} {ids.year_label(year)}, nr. {g['a_nr']}")
+        self.add("aanhangsel", s, e, document=doc, pages=pages, pages_following=bool(g.get("a_ev")),
+                 label=f"Aanhangsel Handelingen {ch_label} {ids.year_label(year)}, nr. {number}")
+        if problem:
+            self.malformed(s, e, problem)
 
     def publication(self, m: re.Match) -> None:
         g = m.groupdict()
@@ -767,7 +868,29 @@ class _Builder:
         celex = ids.celex_for_act(year, letter, number)
         self.add("eu-act", s, e, document=ids.celex_id(celex), label=self.c.text[s:e])
 
-    def short(self, m: re.Match, p: str, form: str, note: str | None = None) -> None:
+    def ecli(self, s: int, e: int, country: str, court: str, year: str, number: str) -> None:
+        """``ECLI:Nl:Hr:2010:28`` -> ``ECLI:NL:HR:2010:28``; German codes keep their case."""
+        number = number.rstrip(".")
+        e = s + len(self.c.text[s:e].rstrip("."))
+        country = country.upper()
+        if country not in G.ECLI_KEEP_CASE:
+            court, number = court.upper(), number.upper()
+        if country in G.ECLI_NUMERIC_COUNTRIES and not number.isdigit():
+            self.malformed(s, e, f"ECLI of {country} with number {number!r}: its numbers are "
+                                 "plain numbers, no id built")
+            return
+        ecli = f"ECLI:{country}:{court}:{year}:{number}"
+        self.add("ecli", s, e, document=ecli, label=ecli, url=ids.url_for("ecli", ecli))
+
+    def ljn(self, m: re.Match) -> None:
+        """``LJN BA1234, BA1235`` -> ``ljn-BA1234``, ``ljn-BA1235`` (one span for the list)."""
+        s, e = m.span()
+        for raw in re.split(r", | en | & |; ", m.group("j_nrs")):
+            number = raw.replace(" ", "").upper()
+            self.add("ljn", s, e, document=ids.ljn_id(number), label=f"LJN {number}")
+
+    def short(self, m: re.Match, p: str, form: str, note: str | None = None,
+              same_kind: str | None = None) -> None:
         g = m.groupdict()
         s, e = m.span()
         pages, problem = _pages_tuple(g.get(p + "pages"))
@@ -775,7 +898,7 @@ class _Builder:
         if part and g.get(p + "partn"):
             part = f"{part}-{g[p + 'partn']}"
         self.add("short", s, e, short_form=form, note=note, pages=pages,
-                 pages_following=bool(g.get(p + "ev")), part=part)
+                 pages_following=bool(g.get(p + "ev")), part=part, same_kind=same_kind)
 
 
 def _short_form_ok(text: str, s: int, e: int, form: str, has_tail: bool) -> bool:
@@ -902,11 +1025,17 @@ def _find(text: str, cleaned: _Cleaned, candidates: Iterable[int],
             nr = m.group("d_nr")
             b.add("edossier", m.start(), m.end(), document=f"edossier-{nr}", dossier=nr,
                   label=f"E-dossier {nr}", url="")
-        elif name == "l":
-            ecli = m.group("l_ecli").rstrip(".")
-            end = m.start() + len(ecli)
-            b.add("ecli", m.start(), end, document=ecli, label=ecli,
-                  url=ids.url_for("ecli", ecli))
+        elif name in ("l", "o"):
+            b.ecli(m.start(), m.end(), m.group(name + "_cc"), m.group(name + "_court"),
+                   m.group(name + "_year"), m.group(name + "_nr"))
+        elif name == "r":
+            b.ecli(m.start(), m.end(), "NL", m.group("r_court"), m.group("r_year"), m.group("r_nr"))
+        elif name == "j":
+            b.ljn(m)
+        elif name == "g":
+            b.short(m, "g_", "hetzelfde", same_kind=G.SAME_KIND_WORDS[m.group("g_kind")])
+        elif name == "t":
+            b.short(m, "t_", "stuk nr.", note=m.group("t_nr"))
         elif name == "z":
             b.short(m, "z_", "zie noot", note=m.group("z_n"))
         elif name == "s":

@@ -54,12 +54,14 @@ YEAR_SEPARATORS = ("/-", "/", "-", "–")
 #: Page markers: ``p. 40``, ``pp. 12-13``, ``pag. 3``, ``pagina 21``, ``blz. 79``.
 PAGE_MARKERS = (
     "pagina's", "pagina", "pag.", "pp.", "p.", "blz.", "bladzijden", "bladzijde", "bl.", "pg.",
+    # without the dot, as typed: ``pag 2-3``, ``blz 33`` (KOOP linkextractor tests)
+    "pag", "blz", "pp",
 )
-#: Range joiners: ``2-3``, ``7–8``, ``12 en 13``, ``5926-5937; 5968-5975``.
-RANGE_JOINERS = ("-", "–", "—", " t/m ", " tot en met ")
+#: Range joiners: ``2-3``, ``7–8``, ``12 en 13``, ``5926-5937; 5968-5975``, ``pag 69/70``.
+RANGE_JOINERS = ("-", "–", "—", "/", " t/m ", " tot en met ")
 LIST_JOINERS = (" en ", ", ", "; ")
 #: ``p. 40 e.v.`` (en verder): the cited passage starts on page 40.
-FOLLOWING = ("e.v.", "ev.", "e.v", "en verder", "ff.")
+FOLLOWING = ("e.v.", "ev.", "e.v", "e v.", "e. v.", "en verder", "ff.")
 #: Ranges wider than this are kept as their two end pages (a citation of
 #: ``blz. 1-900`` is not 900 cited pages).
 MAX_RANGE = 60
@@ -67,8 +69,80 @@ MAX_RANGE = 60
 # --------------------------------------------------------------- document numbers
 #: Ondernummer markers: ``nr. 1139``, ``nrs. 520 en 548``, ``nummer 25``, ``no. 3``.
 NUMBER_MARKERS = ("nummers", "nummer", "nrs.", "nrs", "nr.", "nr", "no.", "Nr.", "Nrs.", "Nummer")
-#: Document parts that can be cited inside a Kamerstuk: ``36 871, O, bijlage, p. 40``.
+#: Document parts that can be cited inside a Kamerstuk: ``36 871, O, bijlage, p. 40``;
+#: also in brackets after the number: ``nr. 3 (bijlage IV), blz. 21`` (part ``bijlage-IV``).
 PARTS = {"bijlage": "bijlage", "Bijlage": "bijlage", "bijl.": "bijlage"}
+#: Names of the paper itself that may stand between its number and the page, in brackets
+#: or between commas; they name no part: ``nr. 3 (MvT), p. 14``,
+#: ``nr. 3, Memorie van Toelichting, pag. 10``. Matched without regard to case.
+PAPER_NAMES = (
+    "MvT", "MvA", "NnavV", "Nnav", "memorie van toelichting", "memorie van antwoord",
+    "nadere memorie van antwoord", "nota naar aanleiding van het verslag", "nota van wijziging",
+    "voorlopig verslag", "nader voorlopig verslag", "verslag", "nader rapport", "advies RvS",
+    "advies Raad van State", "eindverslag", "amendement", "motie", "brief",
+)
+#: Words before a budget chapter: ``19 700 hoofdstuk XV, nr. 2`` -> dossier ``19700-XV``.
+CHAPTER_WORDS = ("hoofdstuk", "Hoofdstuk", "hfdst.", "hfd.", "H.")
+#: A budget chapter is a roman numeral, sometimes with a letter: ``31 700-IIB`` (chapter IIB).
+CHAPTER_LETTERS = "AB"
+
+
+# ------------------------------------------------------------------ Handelingen rule
+#: ``Handelingen II, vergaderjaar 2008-2009, 31 386, nr. 43, pag. 3795``: the dossier
+#: after the year names the subject debated; the number after it is the vergadering
+#: (43) and the page runs through the vergaderjaar (3795). The grammar is sure of that
+#: reading only when the number is a plain number and a page is given that is at least
+#: the vergadering's number (a vergaderjaar's pages run on from meeting to meeting, so
+#: meeting n starts on page n or later). ``nr. 228b`` (a paper number) or no page: a
+#: warning, no id: never ``h-tk-20082009-31`` (the first digits of the dossier).
+HANDELINGEN_DOSSIER_NEEDS_PAGE = True
+
+# ----------------------------------------------------------------------- case law
+#: ECLI (European Case Law Identifier): ``ECLI:NL:HR:2020:1`` -- five parts, written
+#: with ``:`` (also ``;`` and spaces around them: ``ECLI : NL:HR:2010:392``,
+#: ``ECLI;EU;T;2015;314``) and sometimes without the ``ECLI`` prefix (``EU:C:1984:25``).
+#: Canonical form: every part upper case, except where a country's coordinator issues
+#: mixed-case codes: Germany's court codes and numbers (``ECLI:DE:BVerwG:2014:041214B8B66.14.0``,
+#: ``ECLI:DE:BVerfG:2019:rs20191106.1bvr001613``) are kept as written.
+ECLI_KEEP_CASE = frozenset({"DE"})
+#: Country codes that may open an ECLI written without its prefix (EU member states,
+#: the EU itself, CE for the Council of Europe / ECHR, and EP for the European Patent Office).
+ECLI_COUNTRIES = (
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+    "EU", "CE", "EP",
+)
+#: The courts of the EU whose ECLI numbers are plain numbers (``ECLI:EU:C:1984:25``):
+#: ``ECLI:EU:C:1984:ab3254`` is not an ECLI (a warning, no id).
+ECLI_NUMERIC_COUNTRIES = frozenset({"EU"})
+#: Dutch court codes: an ECLI written without country (``RVS:1984:AH0317``) is read as
+#: Dutch only when its court code is one of these (or a ``RB``/``GH`` + place code).
+ECLI_NL_COURTS = ("HR", "PHR", "RVS", "CRVB", "CBB", "OGEAA", "OGEABES", "OGHACMB", "OGHNAA", "TADRAMS",
+                  "TAHVD", "TGZRAMS", "TGZCTG", "RBAMS", "RBDHA", "RBROT", "RBGEL", "RBLIM",
+                  "RBMNE", "RBNHO", "RBNNE", "RBOBR", "RBOVE", "RBZWB", "GHAMS", "GHARL", "GHDHA",
+                  "GHSHE")
+ECLI_URLS = {
+    "NL": "https://deeplink.rechtspraak.nl/uitspraak?id={ecli}",
+    "EU": "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=ecli:{ecli}",
+}
+#: LJN (Landelijk Jurisprudentie Nummer, before ECLI in 2013; first called ELRO-nummer):
+#: two letters and four digits. Written ``LJN AB1234``, ``LJN: AB4535``, ``ljn: Ab 3948``,
+#: ``LJN-nummer AB2134``, ``LJ-nr AB3493``, ``lj nr. AF3232``, ``ELRO-nr AA 9162``,
+#: ``LJN BA1234, BA1235``. An LJN cannot be turned into its ECLI offline: kept as ``ljn-AB1234``.
+LJN_HEADS = ("LJN", "LJ", "ELRO", "Ljn", "ljn", "lj", "Elro", "elro")
+LJN_NUMBER_WORDS = ("nummer", "nr.", "nr")
+#: rechtspraak.nl's LJN look-up, the link printed under every LJN-era decision.
+LJN_URL = "https://www.rechtspraak.nl/ljn.asp?ljn={ljn}"
+
+# ------------------------------------------------------------------- short forms
+#: ``hetzelfde Aanhangsel``: the last source of that kind cited before (a short form
+#: that names its kind, so it may reach back past footnotes of other kinds).
+SAME_KIND_WORDS = {"Aanhangsel": "aanhangsel", "Kamerstuk": "kamerstuk",
+                   "Handelingen": "handelingen", "Staatsblad": "staatsblad"}
+SAME_WORDS = ("hetzelfde", "Hetzelfde", "dezelfde", "Dezelfde")
+#: ``(stuk nr. 3)`` inside a dossier's own papers: paper 3 of that dossier (resolved
+#: against the letter's publication when it has one, else a warning).
+OWN_DOSSIER_WORDS = ("stuk nr.", "Stuk nr.", "stuk nummer", "Stuk nummer")
 
 
 @dataclass(frozen=True)
@@ -229,11 +303,22 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
     ),
     SourceKind(
         kind="ecli",
-        heads=("ECLI:",),
+        heads=("ECLI", "ecli", "Ecli"),  # and a country code with ":" (ECLI_COUNTRIES)
         shape="ecli",
         id_template="{ecli}",
-        url_template="https://deeplink.rechtspraak.nl/uitspraak?id={ecli}",
-        examples=("ECLI:NL:HR:2020:1", "ECLI:NL:RVS:2023:1234"),
+        url_template="",  # per country: ECLI_URLS (NL rechtspraak.nl, EU EUR-Lex)
+        examples=("ECLI:NL:HR:2020:1", "ECLI:NL:RVS:2023:1234", "ECLI:Nl:Hr:2010:28",
+                  "ECLI : NL:HR:2010:392", "ECLI;EU;T;2015;314", "EU:C:1984:25",
+                  "ECLI:DE:BVerwG:2014:041214B8B66.14.0", "RVS:1984:AH0317"),
+    ),
+    SourceKind(
+        kind="ljn",
+        heads=LJN_HEADS,
+        shape="ljn",
+        id_template="ljn-{ljn}",
+        url_template=LJN_URL,
+        examples=("LJN AB1234", "ljn: Ab 3948", "ELRO-nr AA 9162", "LJN-nummer: BX1234",
+                  "LJN BA1234, BA1235"),
     ),
 )
 
@@ -268,9 +353,15 @@ EU_ORDERS = ("EU", "EG", "EEG", "EGKS", "Euratom", "GBVB", "JBZ", "EC", "EEC")
 #: EU document series with their EUR-Lex uri prefix.
 EU_SERIES = {"COM": "COM", "SWD": "SWD", "JOIN": "JOIN", "SEC": "SEC"}
 
-#: Dossiers have five digits since 1980 or so; a four-digit one such as
-#: ``Kamerstukken II 2016-17, 2212, nr. 2292`` (a real error: 22 112) gets a warning.
+#: Dossiers have five digits since 1968 or so; a four-digit one such as
+#: ``Kamerstukken II 2016-17, 2212, nr. 2292`` (a real error: 22 112) gets a warning,
+#: unless a vergaderjaar up to FOUR_DIGIT_UNTIL stands before it: ``Kamerstukken II,
+#: Zitting 1958-1959-5380, Nr. 3, blz. 41`` (dossier 5380), ``Kamerstukken I,
+#: 1969-1970, 9595,9596`` (long-running four-digit dossiers lasted into the 1970s).
 DOSSIER_DIGITS = 5
+FOUR_DIGIT_UNTIL = 1975
+
+
 
 
 def kind_by_shape(shape: str) -> tuple[SourceKind, ...]:

@@ -16,7 +16,8 @@ citation                                               id
 ``COM(2026)45``                                        ``com-2026-45``
 ``CELEX:32013R0604``, ``Verordening (EU) nr. 604/2013``  ``celex-32013R0604``
 ``E dossier E260010``                                  ``edossier-E260010``
-``ECLI:NL:HR:2020:1``                                  ``ECLI:NL:HR:2020:1``
+``ECLI:NL:HR:2020:1``, ``ECLI:Nl:Hr:2020:1``              ``ECLI:NL:HR:2020:1``
+``LJN AB1234``, ``ljn: Ab 1234``                       ``ljn-AB1234``
 =====================================================  ==========================
 
 Graph nodes below a document: ``kst-36871-O/bijlage`` (part) and
@@ -28,7 +29,7 @@ import re
 from functools import lru_cache
 
 from ..model import Citation
-from .grammar import CHAMBER_LABEL, EU_SERIES
+from .grammar import CHAMBER_LABEL, ECLI_URLS, EU_SERIES, LJN_URL
 
 OB_URL = "https://zoek.officielebekendmakingen.nl/{id}.html"
 EURLEX_URL = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri={uri}"
@@ -107,6 +108,11 @@ def eu_document_id(series: str, year: str, number: str) -> str:
     return f"{series.lower()}-{year}-{int(number)}"
 
 
+def ljn_id(number: str) -> str:
+    """``AB1234`` -> ``ljn-AB1234`` (an LJN is kept: its ECLI cannot be derived offline)."""
+    return f"ljn-{number}"
+
+
 def celex_id(celex: str) -> str:
     return f"celex-{celex}"
 
@@ -138,9 +144,12 @@ def url_for(kind: str, document: str) -> str:
         series, year, number = document.split("-", 2)
         series = EU_SERIES.get(series.upper(), series.upper())
         return EURLEX_URL.format(uri=f"{series}:{year}:{number}:FIN")
-    if document.startswith("ECLI:NL:"):
-        return ECLI_URL.format(ecli=document)
-    return ""  # E-dossiers, foreign ECLIs, dossiers: no stable URL offline
+    if document.startswith("ECLI:"):
+        template = ECLI_URLS.get(document[5:7])
+        return template.format(ecli=document) if template else ""
+    if document.startswith("ljn-"):
+        return LJN_URL.format(ljn=document[4:])
+    return ""  # E-dossiers, other countries' ECLIs, dossiers: no stable URL offline
 
 
 @lru_cache(maxsize=65536)
@@ -191,3 +200,88 @@ def dossier_id(c: Citation) -> str | None:
     if c.dossier and c.kind == "dossier":
         return None  # the document is the dossier node itself
     return None
+
+
+def dossier_of_document(document: str | None) -> str | None:
+    """The dossier of a Kamerstuk id: ``kst-30573-J`` -> ``30573``, ``kst-36200-VI-19``
+    -> ``36200-VI``; None for anything else."""
+    if not document or not document.startswith("kst-"):
+        return None
+    dossier = document[4:].rpartition("-")[0]
+    return dossier or None
+
+
+# ----------------------------------------------------------- ids as people write them
+class UnreadableId(ValueError):
+    """A text that is neither an id nor a citation that names one node; the message
+    names the text (``kamerxref citing`` prints it as its one-line error)."""
+
+
+#: Ids as the graph writes them pass through unchanged: documents, parts, pages,
+#: dossiers, letters and their questions, fracties, actors, ECLIs.
+_INTERNAL_ID = re.compile(
+    r"(?:kst|h|ah|stb|stcrt|trb|com|swd|join|sec|celex|edossier|dossier|letter|ljn|fractie|actor)"
+    r"-[^\s]+|ECLI:[A-Z]{2}:[^\s:]+:\d{4}:[^\s:]+")
+#: A kenmerk: ``181524`` is letter ``letter-181524`` (kenmerken have six digits or more;
+#: five digits are a dossier: ``36871`` -> ``dossier-36871``).
+_KENMERK = re.compile(r"\d{6,10}")
+
+
+def targets_from_text(text: str) -> list[str]:
+    """The graph nodes a human-written id or citation names, most specific first:
+
+    >>> targets_from_text("36 871 O bijlage p. 40")
+    ['kst-36871-O/bijlage/p40']
+    >>> targets_from_text("Kamerstukken I 2025/26, 36 871, O, p. 5-6")
+    ['kst-36871-O/p5', 'kst-36871-O/p6']
+    >>> targets_from_text("181524"), targets_from_text("COM(2026)45")
+    (['letter-181524'], ['com-2026-45'])
+
+    Internal ids (``kst-36871-O``, ``letter-181524/q7``, ``dossier-36871``) pass
+    through. Raises :class:`UnreadableId` when the text names nothing.
+    """
+    from .find import find_citations  # the find stage builds its ids with this module
+
+    raw = " ".join((text or "").split())
+    if not raw:
+        raise UnreadableId("an empty id: give an id (kst-36871-O, letter-181524) or a citation")
+    if _INTERNAL_ID.fullmatch(raw):
+        return [raw]
+    if _KENMERK.fullmatch(raw):
+        return [f"letter-{raw}"]
+    problems: list[str] = []
+    # as written, then as the rest of a Kamerstuk citation ("36 871 O bijlage p. 40")
+    for attempt in (raw, f"Kamerstukken {raw}"):
+        found = find_citations(attempt)
+        problems += [f.problem for f in found if f.kind == "malformed" and f.problem]
+        cited = [f for f in found if f.document and f.kind not in ("short", "malformed")]
+        if cited:
+            out: list[str] = []
+            for f in cited:
+                if f.pages:
+                    out += [page_id(f.document, f.part, p) for p in f.pages]
+                else:
+                    out.append(part_id(f.document, f.part))
+            return list(dict.fromkeys(out))
+    why = f" ({problems[0]})" if problems else ""
+    raise UnreadableId(f"{text!r} is neither an id (kst-36871-O/bijlage/p40, letter-181524, "
+                       f"dossier-36871) nor a citation that names one{why}")
+
+
+def target_from_text(text: str) -> str:
+    """One node id from a human-written id or citation (DESIGN §5: wherever an id is
+    taken, a citation as people write it is accepted too).
+
+    >>> target_from_text("36 871 O bijlage p. 40")
+    'kst-36871-O/bijlage/p40'
+    >>> target_from_text("181524"), target_from_text("COM(2026)45"), target_from_text("kst-36871-O")
+    ('letter-181524', 'com-2026-45', 'kst-36871-O')
+
+    A text naming several nodes (``p. 40-41``, two citations) raises
+    :class:`UnreadableId` listing them; :func:`targets_from_text` returns them all.
+    """
+    targets = targets_from_text(text)
+    if len(targets) > 1:
+        raise UnreadableId(f"{text!r} names {len(targets)} nodes ({', '.join(targets[:5])}): "
+                           "give one of them")
+    return targets[0]

@@ -14,6 +14,12 @@ Semantics (DESIGN §2), with seed letter 181524 as the example:
   warning ``idem-unresolved`` and no citation (a wrong link is worse than none).
 * An Idem after a footnote with two targets takes the last one and warns
   ``idem-ambiguous``.
+* ``hetzelfde Aanhangsel`` points at the last Aanhangsel cited before it, however many
+  footnotes back (it names its kind), but not past a footnote that could not be parsed
+  and names that kind (``Aanhangsel ...`` unread): warning ``idem-unresolved``.
+* ``(stuk nr. 3)`` inside a dossier's own papers is paper 3 of that dossier: resolved
+  when the caller knows the dossier (``dossier="30573"``: the letter's publication
+  ``kst-30573-J``), else warning ``stuk-unresolved`` (never a guessed dossier).
 * A footnote that cites nothing recognisable is kept and warned ``no-citation``;
   a citation that cannot give a correct id warns ``malformed-citation``.
 """
@@ -24,6 +30,7 @@ from typing import Sequence
 
 from ..gcpause import gc_paused
 from ..model import Citation, Issue
+from . import ids
 from .find import FoundCitation, find_citations_many, find_citations_reference
 
 
@@ -49,7 +56,7 @@ def _from_short(fc: FoundCitation, target: Citation, number: str) -> Citation:
 
 
 def resolve_footnotes(
-    footnotes: Sequence[tuple[str, str]], source: str = ""
+    footnotes: Sequence[tuple[str, str]], source: str = "", dossier: str | None = None
 ) -> list[tuple[list[Citation], list[Issue]]]:
     """Citations and warnings for each footnote ``(number, text)``, in the given order.
 
@@ -66,25 +73,37 @@ def resolve_footnotes(
         # found records are only read below, never handed out, so sharing them is safe
         unique = list(dict.fromkeys(text for _, text in footnotes))
         found = dict(zip(unique, find_citations_many(unique)))
-        return _resolve(footnotes, [found[text] for _, text in footnotes], source)
+        return _resolve(footnotes, [found[text] for _, text in footnotes], source, dossier)
 
 
 def resolve_footnotes_reference(
-    footnotes: Sequence[tuple[str, str]], source: str = ""
+    footnotes: Sequence[tuple[str, str]], source: str = "", dossier: str | None = None
 ) -> list[tuple[list[Citation], list[Issue]]]:
     """:func:`resolve_footnotes` on the straightforward find path
     (:func:`.find.find_citations_reference`), kept so tests can check that the fast
     path gives exactly the same citations."""
     footnotes = [(str(number), text or "") for number, text in footnotes]
-    return _resolve(footnotes, [find_citations_reference(text) for _, text in footnotes], source)
+    return _resolve(footnotes, [find_citations_reference(text) for _, text in footnotes], source,
+                    dossier)
+
+
+def _own_paper(fc: FoundCitation, dossier: str) -> Citation:
+    """``(stuk nr. 3)`` in a paper of dossier 30573 -> ``kst-30573-3``."""
+    document = ids.kst_id(dossier, fc.note)
+    return Citation(kind="kamerstuk", document=document, span=fc.span, text=fc.text,
+                    dossier=dossier, part=fc.part, pages=fc.pages,
+                    pages_following=fc.pages_following, url=ids.url_for("kamerstuk", document),
+                    label=ids.kst_label(None, None, dossier, fc.note), short_form=fc.short_form)
 
 
 def _resolve(
-    footnotes: list[tuple[str, str]], found_per_footnote: list[list[FoundCitation]], source: str
+    footnotes: list[tuple[str, str]], found_per_footnote: list[list[FoundCitation]], source: str,
+    dossier: str | None = None,
 ) -> list[tuple[list[Citation], list[Issue]]]:
     results: list[tuple[list[Citation], list[Issue]]] = []
     by_number: dict[str, list[Citation]] = {}
     prev: tuple[str, list[Citation]] | None = None  # previous footnote and its citations
+    history: list[tuple[str, str, list[Citation]]] = []  # (number, text, citations), in order
 
     for (number, text), found in zip(footnotes, found_per_footnote):
         issues: list[Issue] = []
@@ -102,6 +121,20 @@ def _resolve(
                 cits.append(_to_citation(fc))
                 continue
             # ---- short forms
+            if fc.short_form == "stuk nr.":
+                if dossier:
+                    cits.append(_own_paper(fc, dossier))
+                else:
+                    warn("stuk-unresolved", f"{fc.text!r}: paper {fc.note} of which dossier? "
+                                            "The text names none and none is known: not linked")
+                continue
+            if fc.same_kind is not None:  # hetzelfde Aanhangsel
+                target = _last_of_kind(history, fc.same_kind)
+                if isinstance(target, str):
+                    warn("idem-unresolved", f"{fc.text!r}: {target}")
+                    continue
+                cits.append(_from_short(fc, target[1], target[0]))
+                continue
             if fc.note is not None:  # zie noot n
                 targets = by_number.get(fc.note)
                 if not targets:
@@ -126,6 +159,10 @@ def _resolve(
                 warn("idem-ambiguous",
                      f"{fc.text!r} follows footnote {pnum}, which cites {len(pcits)} sources: "
                      f"taken as the last one, {pcits[-1].label or pcits[-1].document}")
+            if pcits[-1].kind == "dossier" and fc.pages:
+                warn("idem-unresolved", f"{fc.text!r} gives pages of dossier {pcits[-1].dossier}, "
+                                        "which has no pages: not resolved")
+                continue
             cits.append(_from_short(fc, pcits[-1], pnum))
 
         if not found:
@@ -136,4 +173,26 @@ def _resolve(
         results.append((cits, issues))
         by_number[number] = cits
         prev = (number, cits)
+        history.append((number, text, cits))
     return results
+
+
+#: The word that names each kind in a footnote text (an unread footnote naming it stops
+#: ``hetzelfde Aanhangsel`` from reaching back past it).
+_KIND_WORD = {"aanhangsel": "Aanhangsel", "kamerstuk": "Kamerstuk", "handelingen": "Handelingen",
+              "staatsblad": "Staatsblad"}
+
+
+def _last_of_kind(history: list[tuple[str, str, list[Citation]]], kind: str
+                  ) -> tuple[str, Citation] | str:
+    """The last citation of ``kind`` in the footnotes before, with its footnote number;
+    or why there is none (a message)."""
+    word = _KIND_WORD.get(kind, kind)
+    for number, text, cits in reversed(history):
+        for c in reversed(cits):
+            if c.kind == kind:
+                return number, c
+        if not cits and word.lower() in text.lower():
+            return (f"footnote {number} names an {word} that could not be read: not resolved "
+                    "(never skipping back past it)")
+    return f"no {word} cited before it"
