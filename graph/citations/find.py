@@ -254,7 +254,7 @@ def _numbers(p: str, head: bool) -> str:
         # no comma at all, after a head word: ``Kamerstuk I 31145 AA``, ``Kamerstukken II,
         # 31 459 22`` (KOOP): the last thing of the citation
         alts.append(rf" (?P<{p}let2>[A-Z]{{1,3}})(?![\w(/-])(?! ?[A-Z0-9])")
-        alts.append(rf" (?P<{p}bnum2>\d{{1,4}}[a-z]?)(?![\w/.-])(?=$|[.;)]|,? ?{_PAGE_MARK})")
+        alts.append(rf" (?P<{p}bnum2>\d{{1,3}}[a-z]?)(?![\w/.-])(?=$|[.;)]|,? ?{_PAGE_MARK})")
     return "(?:" + "|".join(alts) + ")?"
 
 
@@ -338,7 +338,8 @@ _PATTERNS: list[tuple[str, str]] = [
           r"(?P<r_year>(?:1[89]|20)\d\d):(?P<r_nr>[A-Za-z]{2}\d{4}|\d{1,6})(?![\w])"),
     # LJN AB1234 / ljn: Ab 3948 / ELRO-nr AA 9162 / LJN BA1234, BA1235
     ("j", rf"(?<![\w])(?:{_alt(G.LJN_HEADS)})(?:[- ]?(?:{_alt(G.LJN_NUMBER_WORDS)}))?:? ?"
-          r"(?P<j_nrs>[A-Za-z]{2} ?\d{4}(?:(?:, | en | & |; )[A-Za-z]{2} ?\d{4}){0,20})(?![\w])"),
+          # a list goes on only with LJNs written whole: "LJN AB1234, NJ 2001/400" is one
+          r"(?P<j_nrs>[A-Za-z]{2} ?\d{4}(?![\w/])(?:(?:, | en | & |; )[A-Za-z]{2}\d{4}(?![\w/])){0,20})"),
     # Zie noot 4
     ("z", r"(?<![\w])(?P<z_word>[Zz]ie (?:ook )?(?:voet)?noot) (?P<z_n>\d{1,3})(?![\d])" + _part("z_")
           + _pages("z_")),
