@@ -511,7 +511,8 @@ class Http:
                     return body
             finally:
                 self._last = time.monotonic()
-            if attempt >= self.retries:
+            # a refused connection is retried twice at most (3 tries): it rarely heals in seconds
+            if attempt >= (min(self.retries, 2) if refused else self.retries):
                 if refused:
                     raise FetchStopped(f"{_host(url)}: {reason} after {attempt + 1} tries: no "
                                        "network? (--offline shows what the cache holds)")

@@ -272,6 +272,22 @@ def test_429_waits_as_retry_after_says(koop, tmp_path):
     assert (tmp_path / "c" / "kst-36871-O" / "kst-36871-O.xml").read_bytes() == KST_O.files["xml"]
 
 
+@pytest.mark.parametrize("header, seconds", [
+    ("2", 2.0), ("0", 0.0), (" 17 ", 17.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0),
+    ("morgen", None), ("", None), (None, None),
+])
+def test_retry_after_values(header, seconds):
+    assert F._retry_after(header) == seconds
+
+
+def test_retry_after_beyond_five_minutes_is_reported_not_waited(koop, tmp_path):
+    koop.script(KST_O.path("xml"), Reply(429, headers={"Retry-After": "3600"}))
+    h, waits = http()
+    res = F.fetch(F.Selection(ids=("kst-36871-O",)), tmp_path / "c", h, sru_url=koop.sru_url)
+    assert waits == []
+    assert "the server asks to wait 3600 s (Retry-After); run again later" in res.problems[0].message
+
+
 def test_500_is_retried_with_growing_backoff(koop, tmp_path):
     koop.script("/sru", Reply(500), Reply(503), Reply(200))
     h, waits = http(backoff=0.5)
@@ -346,11 +362,11 @@ def test_no_network_is_one_line_and_exit_1(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     res = run("fetch", "-o", tmp_path / "c", "--id", "kst-36871-O",
-              "--sru-url", f"http://127.0.0.1:{port}/sru", "--retries", "1", *FAST)
+              "--sru-url", f"http://127.0.0.1:{port}/sru", *FAST)
     assert res.exit_code == 1
     [line] = res.stderr.strip().splitlines()
     assert line.startswith(f"kamerxref: error: 127.0.0.1:{port}: cannot connect")
-    assert "no network?" in line and "Traceback" not in res.output
+    assert "after 3 tries" in line and "no network?" in line and "Traceback" not in res.output
     assert not (tmp_path / "c").exists()
 
 
