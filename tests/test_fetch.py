@@ -513,3 +513,18 @@ def test_stale_pages_are_not_used(koop, tmp_path):
     docs, issues = read_documents([cache])
     assert docs["kst-36871-O"].pages == []
     assert [i.code for i in issues] == ["stale-pages"]
+
+
+def test_a_cache_of_metadata_only_is_a_valid_input(koop, tmp_path):
+    """A bijlage is cached as a PDF and its record: nothing to read as a letter, no error."""
+    cache = tmp_path / "cache"
+    koop.query(f"{BASE} AND dt.identifier==blg-1180001", ["blg-1180001"])
+    res = run("fetch", "-o", cache, "--id", "blg-1180001", "--formats", "pdf", "--sru-url", koop.sru_url, *FAST)
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (cache / "blg-1180001").iterdir()) == ["blg-1180001.pdf", "pages.json", "record.json"]
+    assert input_files([cache]) == ([], [])
+    docs, issues = read_documents([cache])
+    assert issues == [] and docs["blg-1180001"].hoofddocument == "kst-36871-O"
+    assert len(docs["blg-1180001"].pages) == 42
+    res = run("letters", SEED_000, cache, "--format", "json", "-q")
+    assert res.exit_code == 0
