@@ -191,6 +191,7 @@ class FetchResult:
     unchanged: list[str] = field(default_factory=list)
     problems: list[Issue] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    lacking: dict[str, list[str]] = field(default_factory=dict)  # format -> ids not published in it
     requests: int = 0
     stopped: str | None = None  # why the run stopped early (no network, disk full)
 
@@ -689,6 +690,9 @@ def fetch(selection: Selection, cache_dir: str | Path, http: Http, formats: Iter
                 progress(1)
     except FetchStopped as err:
         result.stopped = err.message
+    for fmt, ids in sorted(result.lacking.items()):
+        result.notes.append(f"not published as {fmt} (only their record is cached in that "
+                            f"form): {', '.join(ids[:5])}{f' and {len(ids) - 5} more' if len(ids) > 5 else ''}")
     result.requests = http.requests
     return result
 
@@ -722,15 +726,14 @@ def _fetch_record(rec: Record, cache: Cache, http: Http, formats: tuple[str, ...
         downloaded = True
         if fmt == "pdf":
             _write_pages(folder / name, kept[fmt], cache, result)
-    missing = [f for f in formats if f not in rec.manifestations]
-    if missing and rec.manifestations:
-        result.notes.append(f"{rec.identifier}: no {'/'.join(missing)} published "
-                            f"(has {'/'.join(sorted(rec.manifestations))})")
+    for fmt in formats:
+        if fmt not in rec.manifestations:
+            result.lacking.setdefault(fmt, []).append(rec.identifier)
     new = Record(**{**asdict(rec), "manifestations": {}})
-    # keep what an earlier run cached in other formats of the same version
+    # keep what an earlier run cached of the same version in formats not asked for now
     if same:
         for fmt, m in cached.manifestations.items():
-            if fmt not in kept and fmt in rec.manifestations and cache.intact(cached, fmt):
+            if fmt not in formats and fmt in rec.manifestations and cache.intact(cached, fmt):
                 kept[fmt] = m
     new.manifestations = kept
     if failed and not downloaded:
