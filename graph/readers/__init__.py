@@ -48,10 +48,12 @@ def _text_sniff(path: Path, head: bytes) -> bool:
 #: docx: a zip holding word/document.xml (or a .docx name, so a broken one is refused
 #: clearly); xml: KOOP (officiele-publicatie, kamerstuk, handelingen) and VLOS XML, any
 #: other XML root is refused with a message; answers: a ministry answer letter in text
-#: form (Vraag N / Antwoord op vraag N); sgd-ocr: a Staten-Generaal Digitaal OCR page.
+#: form (Vraag N / Antwoord op vraag N); verslag-text: a verslag / memorie van antwoord
+#: copied from officielebekendmakingen (chamber, vergaderjaar, stuk title); sgd-ocr: a Staten-Generaal Digitaal OCR page.
 READERS: list[tuple[str, Sniff, Read]] = [
     ("docx", _lazy("docx", "sniff_docx"), _lazy("docx", "read_docx")),
     ("xml", _lazy("koop_xml", "sniff_xml"), _lazy("koop_xml", "read_xml")),
+    ("verslag-text", _lazy("verslag_text", "sniff_verslag_text"), _lazy("verslag_text", "read_verslag_text")),
     ("answers", _lazy("answers", "sniff_answer_text"), _lazy("answers", "read_answer_text")),
     ("sgd-ocr", _lazy("koop_xml", "sniff_sgd_ocr"), _lazy("koop_xml", "read_sgd_ocr")),
     ("pdf", _lazy("pdf", "sniff_pdf"), _lazy("pdf", "read_pdf")),

@@ -311,8 +311,9 @@ def sniff_xml(path: Path, head: bytes) -> bool:
                                             root_name(cleaned) in KOOP_ROOTS | {"vlosCoreDocument"})
 
 
-def read_xml(path: str | Path) -> Letter:
-    """Read a KOOP or VLOS XML file into a Letter; InputError for anything else."""
+def read_xml(path: str | Path) -> Letter | list[Letter]:
+    """Read a KOOP or VLOS XML file into a Letter (the letters of a verslag: a list);
+    InputError for anything else."""
     p = Path(path)
     source = str(path)
     size = p.stat().st_size
@@ -331,6 +332,10 @@ def read_xml(path: str | Path) -> Letter:
     root = parse_xml(data, source, where=f"line {shift + 1}" if shift else "")
     if _local(root.tag) == "vlosCoreDocument":
         return _read_vlos(root, source)
+    from .kamerstuk_xml import is_letter_kamerstuk, read_kamerstuk
+
+    if is_letter_kamerstuk(root):  # a verslag: the letters it holds (kamerstuk_xml.py)
+        return read_kamerstuk(root, source, shift)
     return _read_koop(root, source, shift)
 
 
