@@ -20,11 +20,12 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from kamerxref.graph.queries import _idkey, cites_of
+from kamerxref.graph.queries import cited_documents, cites_of
 
 LETTER_COLUMNS = ["id", "kenmerk", "datum", "betreft", "committee", "addressee", "chair",
                   "deadline", "fracties", "questions", "footnotes", "cites", "source", "warnings",
-                  "status", "reply", "answered", "answered_questions", "days_late"]
+                  "status", "reply", "answered", "answered_questions", "days_late",
+                  "kind", "publication"]
 QUESTION_COLUMNS = ["id", "letter", "index", "number", "fracties", "section", "text", "n_cites", "cites",
                     "answer", "answer_how"]
 CITATION_COLUMNS = ["question", "letter", "fracties", "footnotes", "how", "target", "target_kind",
@@ -76,18 +77,14 @@ def letter_status_fields(d: dict) -> dict:
 
 def letter_record(G: nx.MultiDiGraph, lid: str, warnings: list[str] | None = None) -> dict:
     d = G.nodes[lid]
-    docs = set()
-    for n in G.successors(lid):
-        if G.nodes[n].get("kind") == "footnote":
-            for t in G.successors(n):
-                docs.add(G.nodes[t].get("document", t))
     return {"id": lid, "kenmerk": d["kenmerk"] or None, "datum": d["datum"] or None,
             "betreft": d["betreft"] or None, "committee": d["committee"] or None,
             "addressee": d["addressee"] or None, "chair": d["chair"] or None,
             "deadline": d["deadline"] or None, "fracties": json.loads(d["fracties"]),
             "questions": d["n_questions"], "footnotes": d["n_footnotes"],
-            "cites": sorted(docs, key=_idkey), "source": d["source"],
-            "warnings": list(warnings or []), **letter_status_fields(d)}
+            "cites": cited_documents(G, lid), "source": d["source"],
+            "warnings": list(warnings or []), **letter_status_fields(d),
+            "kind": d.get("role") or "committee", "publication": d.get("publication") or None}
 
 
 def citation_rows(G: nx.MultiDiGraph) -> Iterator[dict]:

@@ -208,7 +208,13 @@ def _build(letters: list[Letter], link_letters: bool, pairing: Pairing,
                addressee=addressee, chair=letter.chair or "", source=letter.source,
                fracties=_json(letter.fracties), n_questions=len(letter.questions),
                n_footnotes=len(letter.footnotes), n_warnings=len(letter.warnings),
+               publication_index=letter.publication_index or 0,
                **_status_attrs(letter, pairing, today))
+        if letter.publication:
+            # the Kamerstuk the letter is published in (a verslag holds the committee's
+            # letter and the reply, in order): letter -published_in-> kst-30573-J
+            for doc in b.target(publication_citation(letter.publication)):
+                b.edge(lid, doc, "published_in", index=letter.publication_index or 0)
         aid = addressee_id(letter)
         if aid:
             b.node(aid, "actor", letter.addressee_function, role="addressee",
@@ -328,6 +334,15 @@ def _build(letters: list[Letter], link_letters: bool, pairing: Pairing,
 def add_shares(G: nx.MultiDiGraph, edges: list[tuple[str, str, dict]]) -> None:
     for a, c, attrs in edges:
         G.add_edge(a, c, key="shares", kind="shares", **attrs)
+
+
+def publication_citation(publication: str) -> Citation:
+    """The Kamerstuk a letter is published in, as the citation engine would give it:
+    ``kst-30573-J`` -> document ``kst-30573-J`` in dossier ``30573``."""
+    m = re.match(r"^kst-(.+)-([^-]+)$", publication)
+    return Citation(kind="kamerstuk", document=publication, span=(0, 0), text=publication,
+                    dossier=m.group(1) if m else None,
+                    url=f"https://zoek.officielebekendmakingen.nl/{publication}.html")
 
 
 def sources_of(letter: Letter) -> set[str]:

@@ -104,6 +104,23 @@ def cites_of(G: nx.MultiDiGraph, node: str) -> list[dict]:
     return sorted(out.values(), key=lambda r: _idkey(r["id"]))
 
 
+def cited_documents(G: nx.MultiDiGraph, letter: str) -> list[str]:
+    """The documents (and dossiers cited without a paper) a letter cites, sorted: every
+    target its footnotes refer to and every ``cites`` edge of the letter and its
+    questions (publisher links and citations standing in the body text included), each
+    reduced to its document. The ``letters`` record's ``cites`` is this list, so the record
+    and the graph agree: ``letter-181524`` -> ``["com-2026-45", "kst-36871-O", ...]``."""
+    docs: set[str] = set()
+    owners = [letter] + [n for n in G.successors(letter)
+                         if G.nodes[n].get("kind") in ("question", "footnote")]
+    for owner in owners:
+        footnote = G.nodes[owner].get("kind") == "footnote"
+        for _, t, data in G.out_edges(owner, data=True):
+            if data.get("kind") == ("refers_to" if footnote else "cites"):
+                docs.add(G.nodes[t].get("document") or t)
+    return sorted(docs, key=_idkey)
+
+
 def most_cited(G: nx.MultiDiGraph, kind: str = "page", n: int | None = 10) -> list[tuple[str, int]]:
     """The nodes of ``kind`` (``page``, ``part``, ``document``, ``dossier``) cited by the
     most questions, counting a question once however many footnotes lead there. For a

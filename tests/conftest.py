@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled letters in data/ and the real documents beside the repo."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED_000 = DATA / "000_b50105430c9bb7d0.txt"  # kenmerk 181524, 23 juni 2026, 25 footnotes
 SEED_002 = DATA / "002_7ac5984d77b17826.txt"  # kenmerk 180760, 6 mei 2026, 2 footnotes
-REALDOCS = ROOT.parent / "shared" / "realdocs"
+#: beside the repo; KAMERXREF_REALDOCS names another place (a git worktree elsewhere)
+REALDOCS = Path(os.environ.get("KAMERXREF_REALDOCS") or ROOT.parent / "shared" / "realdocs")
 
 
 @pytest.fixture(scope="session")

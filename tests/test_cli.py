@@ -27,7 +27,10 @@ def test_letters_json_default_input_is_data():
         "letter-181524", "2026-06-23", "2026-07-21", 45, 25)
     assert r["fracties"] == ["D66", "JA21", "Volt", "PvdD"]
     assert r["cites"] == ["kst-36871-O"]
-    assert recs["180760"]["cites"] == ["edossier-E260010", "kst-32317-PY"]
+    # the record's cites are the graph's: 180760's introduction names "de mededeling
+    # COM(2026)45" (a letter -cites-> com-2026-45 edge, how="text") besides its footnotes
+    assert recs["180760"]["cites"] == ["com-2026-45", "edossier-E260010", "kst-32317-PY"]
+    assert (r["kind"], r["publication"]) == ("committee", None)
     assert r["source"].endswith("000_b50105430c9bb7d0.txt")
 
 

@@ -144,9 +144,11 @@ def _notes(parts) -> list[Note]:
 # ------------------------------------------------------------------ the text form
 
 
-def to_text(stuk: Stuk, notes_at_end: bool = True) -> str:
+def to_text(stuk: Stuk, sup_markers: bool = False) -> str:
     """The text as copied from the HTML page: header lines, paragraphs separated by
-    blank lines, note markers glued to the word before them, the notes at the end."""
+    blank lines, note markers glued to the word before them, the notes at the end.
+    ``sup_markers`` writes the markers as ``<sup>n</sup>`` (the same words, for the
+    accounting check: ``JBZ-Raad1`` is the word ``Raad`` and the marker ``1``)."""
     out = [stuk.chamber, f"Vergaderjaar {stuk.vergaderjaar}", stuk.dossier, stuk.dossier_title,
            stuk.ondernummer, stuk.title, f"{stuk.dated[0]} {stuk.dated[2]}", ""]
     notes: list[Note] = []
@@ -155,7 +157,7 @@ def to_text(stuk: Stuk, notes_at_end: bool = True) -> str:
         s = ""
         for p in parts:
             if isinstance(p, Note):
-                s += str(p.number)
+                s += f"<sup>{p.number}</sup>" if sup_markers else str(p.number)
                 notes.append(p)
             else:
                 s += p

@@ -187,15 +187,27 @@ class _Renderer:
                 self.walk(child)
 
 
+def _own_texts(top, r: _Renderer) -> list[PubLine]:
+    """Every piece of text under ``top`` once (an element's text and its children's
+    tails): ``<datumtekst>Vastgesteld <datum>3 februari 2026</datum></datumtekst>``
+    gives ``Vastgesteld`` and ``3 februari 2026``."""
+    out = []
+    for el in top.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for piece in (el.text, el.tail if el is not top else None):
+            if piece and piece.strip():
+                out.append(PubLine(" ".join(piece.split()), r.line(el)))
+    return out
+
+
 def read_kamerstuk(root, source: str, shift: int) -> list[Letter]:
     """The letters of a kamerstuk XML of the verslag family (see the module docstring)."""
     r = _Renderer(source, shift)
     pub = r.pub
     kop = _find(root, "kamerstukkop")
     if kop is not None:
-        for el in kop.iter():
-            if isinstance(el.tag, str) and not len(el) and _text(el):
-                pub.head.append(PubLine(_text(el), r.line(el)))
+        pub.head += _own_texts(kop, r)
         kamer = _find(kop, "kamer")
         nummer = _attr(kamer, "nummer") if kamer is not None else None
         head = _text(kop)
@@ -216,9 +228,7 @@ def read_kamerstuk(root, source: str, shift: int) -> list[Letter]:
             pub.dossier = nr.lower().replace(" ", "")
         titel = next((c for c in dossier if isinstance(c.tag, str) and _local(c.tag) == "titel"), None)
         pub.dossier_title = repair_mojibake(_text(titel))[0] or None
-        for el in dossier.iter():
-            if isinstance(el.tag, str) and not len(el) and _text(el):
-                pub.head.append(PubLine(_text(el), r.line(el)))
+        pub.head += _own_texts(dossier, r)
     stuk = _stuk(root)
     if stuk is None:
         stuk = root
@@ -226,9 +236,7 @@ def read_kamerstuk(root, source: str, shift: int) -> list[Letter]:
     pub.stuk_title = _stuk_title(root) or None
     for child in stuk:
         if isinstance(child.tag, str) and _local(child.tag) in _HEADER:
-            for el in child.iter():
-                if isinstance(el.tag, str) and el.text and el.text.strip():
-                    pub.head.append(PubLine(_text(el), r.line(el)))
+            pub.head += _own_texts(child, r)
     datum = _find(_find(stuk, "datumtekst") if _find(stuk, "datumtekst") is not None else stuk, "datum")
     if datum is not None and _attr(datum, "isodatum"):
         try:

@@ -519,8 +519,43 @@ def read_sgd_ocr(path: str | Path) -> Letter:
             paras[-1] = (paras[-1][0], paras[-1][1] + " " + t)
         else:
             paras.append((ln, t))
+    if not paras:
+        raise InputError(source, "no text on the OCR page", "line 1")
+    if _holds_questions(t for _, t in paras):
+        return _ocr_letter(letter, paras)
     for ln, t in paras:
         letter.paragraphs.append(Paragraph(len(letter.paragraphs), "text", t, None, ln))
-    if not letter.paragraphs:
-        raise InputError(source, "no text on the OCR page", "line 1")
+    letter.warnings.append(Issue(source, "", "ocr-no-letter",
+                                 "OCR page holds no question and no footnote: read as plain text "
+                                 "(only the citations standing in the text are used)"))
+    return letter
+
+
+def _holds_questions(texts) -> bool:
+    from .structure import asks, sentence_spans
+
+    return any(asks(t[s:e]) for t in texts for s, e in sentence_spans(t))
+
+
+def _ocr_letter(page: Letter, paras: list[tuple[int, str]]) -> Letter:
+    """An OCR page that asks questions (realdocs 15: senators' questions in the Aanhangsel)
+    is read by the letter reader, its OCR lines joined as above; the page's kind, kenmerk,
+    chamber and skipped footer stay."""
+    from .text import read_text
+    from .verslag_text import remap_lines
+
+    rendered: list[str] = []
+    line_of: list[int] = []
+    for ln, t in paras:
+        if rendered:
+            rendered.append("")
+            line_of.append(ln)
+        rendered.append(t)
+        line_of.append(ln)
+    letter = read_text("\n".join(rendered), page.source)
+    remap_lines(letter, line_of)
+    letter.warnings = page.warnings + [w for w in letter.warnings
+                                       if w.code not in ("no-datum", "no-kenmerk")]
+    letter.kind, letter.kenmerk, letter.chamber = page.kind, page.kenmerk, page.chamber or letter.chamber
+    letter.skipped = sorted(page.skipped + letter.skipped, key=lambda b: b.line)
     return letter

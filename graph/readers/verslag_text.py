@@ -63,14 +63,13 @@ from pathlib import Path
 from ..citations.ids import kst_id, normalise_dossier
 from ..model import Footnote, Issue, Letter, Member, SkippedBlock
 from .base import InputError, decode_bytes
-from .metadata import (parse_address_block, parse_committee, parse_dutch_date, parse_signature,
-                       parse_term)
+from .metadata import parse_address_block, parse_committee, parse_dutch_date, parse_term
 from .structure import fracties_in
 from .text import read_text
 
 __all__ = ["Publication", "PubLine", "PubNote", "read_publication", "parse_published_text",
            "sniff_verslag_text", "read_verslag_text", "stuk_role", "members_from_samenstelling",
-           "publication_id"]
+           "publication_id", "remap_lines"]
 
 # ------------------------------------------------------------------ the intermediate form
 
@@ -667,7 +666,7 @@ def _read_part(pub: Publication, part: _Part, notes: list[PubNote], k: int) -> L
     line_of = [ln for _, ln in out]
     letter = read_text(rendered if rendered.strip() else " ", pub.source) if rendered.strip() \
         else Letter(source=pub.source)
-    _remap_lines(letter, line_of)
+    remap_lines(letter, line_of)
     letter.warnings = [w for w in letter.warnings if w.code not in ("no-datum", "no-kenmerk")]
     letter.skipped = sorted(skipped + [s for s in letter.skipped if s.text.strip() != "---"],
                             key=lambda s: s.line)
@@ -679,8 +678,8 @@ def _read_part(pub: Publication, part: _Part, notes: list[PubNote], k: int) -> L
         _deadline(letter)
     if addressee:
         letter.addressee_function, letter.addressee_name = parse_address_block(addressee)
-    if signature:
-        letter.chair, letter.chair_function = parse_signature(signature)
+    if signature:  # function first, then the name
+        letter.chair_function, letter.chair = signature[0].rstrip(" ,"), signature[1]
         if letter.committee is None and part.role == "committee":
             letter.committee, letter.committee_abbr = parse_committee(letter.chair_function or "")
     # publisher links of the XML form stay with their notes and paragraphs
@@ -718,7 +717,7 @@ def _attach_body_citations(letter: Letter, pub: Publication, keep: list[PubLine]
                 break
 
 
-def _remap_lines(letter: Letter, line_of: list[int]) -> None:
+def remap_lines(letter: Letter, line_of: list[int]) -> None:
     """Line numbers of the rendered text -> lines of the source file."""
 
     def f(n: int | None) -> int | None:
@@ -726,18 +725,22 @@ def _remap_lines(letter: Letter, line_of: list[int]) -> None:
             return n
         return line_of[min(n, len(line_of)) - 1]
 
+    done: set[int] = set()  # a marker object sits on its paragraph and on its footnote
     for p in letter.paragraphs:
         p.line = f(p.line)
         for m in p.markers:
-            m.line = f(m.line)
+            if id(m) not in done:
+                m.line = f(m.line)
+                done.add(id(m))
     for s in letter.sections:
         s.line = f(s.line)
     for q in letter.questions:
         q.line = f(q.line)
     for fn in letter.footnotes:
         fn.line = f(fn.line)
-        if fn.marker is not None:
+        if fn.marker is not None and id(fn.marker) not in done:
             fn.marker.line = f(fn.marker.line)
+            done.add(id(fn.marker))
     for b in letter.skipped:
         b.line = f(b.line)
 
