@@ -66,7 +66,7 @@ SCHRIFTELIJK_OVERLEG = Stuk(
                "van Migratie 2025. Zij hebben naar aanleiding hiervan nog enkele vragen."]),
         ("h", "Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA, mede namens "
               "de leden van de fractie van de SP"),
-        ("p", ["De leden van de fractie van GroenLinks-PvdA lezen in de Staat van Migratie dat de "
+        ("p", ["De leden van de fracties van GroenLinks-PvdA en de SP lezen in de Staat van Migratie dat de "
                "instroom van asielzoekers in 2025 is gedaald.",
                Note(3, "Kamerstukken I 2025/26, 30 573, P, bijlage, p. 12."),
                " Kan de regering aangeven welk deel van deze daling zij toeschrijft aan het eigen "
