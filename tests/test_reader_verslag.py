@@ -202,8 +202,10 @@ def test_every_note_and_question_is_accounted(tmp_path, name, form):
     notes += [p for b in stuk.body if b[0] == "li" for _, ps in b[3] for p in ps if isinstance(p, F.Note)]
     in_graph = sorted((d["number"], d["text"]) for _, d in G.nodes(data=True) if d["kind"] == "footnote")
     assert in_graph == sorted((str(n.number), n.body) for n in notes)
-    # every asking sentence is (in) a question node or in a warning
+    # every asking sentence is (in) a question node, a question a reply repeats (pairing
+    # marks those paragraphs "repeat"), or in a warning
     questions = [d["text"] for _, d in G.nodes(data=True) if d["kind"] == "question"]
+    questions += [p.text for l in letters if l.role == "reply" for p in l.paragraphs if p.kind == "repeat"]
     warned = " ".join(str(w) for l in letters for w in l.warnings)
     for sentence in _fixture_sentences(stuk):
         assert any(sentence in q for q in questions) or sentence[:40] in warned, sentence
@@ -322,10 +324,14 @@ def test_commands_end_to_end(tmp_path):
                             "letter-kst-36611-C-1"]
     assert [(r["kind"], r["publication"], r["questions"], r["footnotes"]) for r in recs.values()] == [
         ("committee", "kst-30573-Q", 7, 7), ("reply", "kst-30573-Q", 0, 1),
-        ("committee", "kst-36611-B", 3, 3), ("reply", "kst-36611-C", 1, 1)]
+        ("committee", "kst-36611-B", 3, 3), ("reply", "kst-36611-C", 0, 1)]  # a reply's
+    # repeated question is the committee's (a "repeat" paragraph), not a question of its own
     assert recs["letter-kst-30573-Q-1"]["cites"] == ["kst-19637-3301", "kst-30573-P", "kst-36457-C",
                                                      "kst-36600-VI-12"]
     assert recs["letter-kst-30573-Q-1"]["warnings"] == []
+    # the reply is paired with the committee's letter of its publication (pairing.py)
+    assert (recs["letter-kst-30573-Q-1"]["status"], recs["letter-kst-30573-Q-1"]["reply"]) == (
+        "answered late", "letter-kst-30573-Q-2")  # deadline 6 januari, reply 30 januari
     qs = json.loads(_cli("questions", src, "--format", "json", "-q", "--fractie", "SP").stdout)
     assert [(q["id"], q["number"]) for q in qs] == [
         ("letter-kst-30573-Q-1/q1", None), ("letter-kst-30573-Q-1/q2", "1"),
