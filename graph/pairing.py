@@ -202,7 +202,9 @@ def _reference_texts(letter: Letter) -> list[str]:
     texts = [_norm(b.text) for b in letter.skipped if b.reason in ("letterhead", "salutation")]
     if letter.betreft:
         texts.append(_norm(letter.betreft))
-    texts += [_norm(p.text) for p in letter.paragraphs[:4]]
+    first = [p for p in letter.paragraphs[:4]]
+    intro = [p for p in letter.paragraphs if p.kind == "intro" and p not in first][:20]
+    texts += [_norm(p.text) for p in first + intro]
     return texts
 
 
@@ -320,11 +322,35 @@ def _restructure(letter: Letter) -> None:
                  if _SIGNATURE.match(_norm(paras[i].text))), None)
     # a reply that repeats no question (answers per fractie section, in order): every
     # body paragraph in a section is an answer
+    # "**Vraag 3**" / "**Antwoord op vragen 3 en 4**" on their own line are read as
+    # headings: the paragraphs under them are the repeated question(s) and the answer
+    vraag_sections: dict[int, list[str]] = {}
+    antwoord_sections: dict[int, list[str]] = {}
+    for sec in letter.sections:
+        heading = _norm(sec.heading)
+        if _ANTWOORD_HEADING.match(heading):
+            antwoord_sections[sec.index] = _numbers(heading)
+        elif re.match(r"^(?:Vraag|Vragen)\s+\d", heading):
+            vraag_sections[sec.index] = _numbers(heading)
     seen_repeat = not asking and not any(_VRAAG_HEADING.match(_norm(p.text)) for p in paras) \
-        and any(p.section is not None for p in paras)
+        and not vraag_sections and any(p.section is not None for p in paras)
+    position: dict[int, int] = defaultdict(int)
     for p in paras:
         if sign is not None and p.index >= sign:
             p.kind = "closing"
+        elif p.section in vraag_sections:
+            k = position[p.section]
+            position[p.section] += 1
+            numbers = vraag_sections[p.section]
+            p.kind = "repeat"
+            p.number = numbers[k] if k < len(numbers) and (len(numbers) > 1 or k == 0) else None
+            seen_repeat = True
+        elif p.section in antwoord_sections:
+            p.kind = "answer"
+            if position[p.section] == 0 and antwoord_sections[p.section]:
+                p.number = ",".join(antwoord_sections[p.section])
+            position[p.section] += 1
+            seen_repeat = True
         elif seen_repeat and not asking and p.section is None and p.kind == "text":
             continue  # before the first section: the reply's own introduction
         elif p.index in asking or _VRAAG_HEADING.match(_norm(p.text)):
@@ -389,8 +415,11 @@ def answer_units(letter: Letter) -> list[AnswerUnit]:
             pending_paras.append(p.index)
             if p.kind == "repeat":
                 m = _VRAAG_HEADING.match(_norm(p.text))
-                text = m.group(2) if m and m.group(2) else _norm(p.text)
-                pending.append((p.number, text))
+                text = (m.group(2) if m else _norm(p.text)).strip()
+                if pending and pending[-1][0] and not pending[-1][1] and not p.number:
+                    pending[-1] = (pending[-1][0], text)  # "Vraag 3" heading, then the question
+                else:
+                    pending.append((p.number, text))
             else:
                 pending.extend((q.number, q.text) for q in qtext[p.index])
             continue
@@ -398,17 +427,20 @@ def answer_units(letter: Letter) -> list[AnswerUnit]:
             if p.kind in ("closing",):
                 current = None
             continue
-        named = [n.strip() for n in (p.number or "").split(",") if n.strip()] if letter.kind == "answer" \
-            else _numbers(p.text)
+        named = [n.strip() for n in (p.number or "").split(",") if n.strip()]
+        if letter.kind != "answer":
+            named = _numbers(p.text) or named
+        # "Antwoord" / "Antwoord op vraag 3" on its own line: a heading, not answer text
+        text = "" if _ANTWOORD_HEADING.match(_norm(p.text)) else p.text
         if current is None or named or separate:
             numbers = named or [n for n, _ in pending if n]
-            current = AnswerUnit(letter.id, [p.index], numbers, list(pending), p.section,
-                                 p.text, p.line, list(pending_paras))
+            current = AnswerUnit(letter.id, [p.index], numbers, [q for q in pending if q[1]],
+                                 p.section, text, p.line, list(pending_paras))
             units.append(current)
             pending, pending_paras = [], []
         else:
             current.paragraphs.append(p.index)
-            current.text += "\n" + p.text
+            current.text = f"{current.text}\n{text}" if current.text and text else current.text or text
     return units
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEED_000, SEED_002
+from conftest import REALDOCS, SEED_000, SEED_002
 
 from kamerxref.api import Corpus
 from kamerxref.cli import main
@@ -21,7 +21,6 @@ from kamerxref.graph.readers.text import read_text
 FIXTURES = Path(__file__).parent / "fixtures" / "replies"
 REPLY_180760 = FIXTURES / "reply_180760.txt"
 UITSTEL_181524 = FIXTURES / "uitstel_181524.txt"
-REALDOCS = Path("/work/shared/realdocs")
 D = dt.date
 
 
@@ -404,3 +403,44 @@ def test_pairing_twice_gives_the_same_letters():
     before = [(l.id, l.role, list(l.replies_to), [str(w) for w in l.warnings]) for l in letters]
     pair_replies(letters)
     assert [(l.id, l.role, list(l.replies_to), [str(w) for w in l.warnings]) for l in letters] == before
+
+
+def test_reply_as_pdf_pairs_like_the_text(tmp_path):
+    """The same reply printed to PDF (chromium) is read by the PDF reader and paired the
+    same way: the reply stage works on the letter model, whatever the format."""
+    from pdf_fixtures import chromium_available, seed_pdf
+
+    if not chromium_available():
+        pytest.skip("chromium not installed")
+    pdf = seed_pdf(REPLY_180760, tmp_path / "reply_180760.pdf")
+    letters, issues = load_letters([SEED_002, pdf])
+    assert not issues
+    pairing = pair_replies(letters)
+    assert [(k.reply, k.letter, k.how) for k in pairing.links] == [
+        ("letter-7204518", "letter-180760", "kenmerk")]
+    got = {m.question_id.rsplit("/q", 1)[1]: m.how for m in pairing.matches}
+    assert got == {n: how for n, how in REPLY_180760_PAIRS.items() if how}
+
+
+@pytest.mark.parametrize("form", ["bold headings", "plain headings"])
+def test_reply_with_vraag_and_antwoord_headings(tmp_path, form):
+    """``**Vraag 1**`` / ``**Antwoord op vragen 3 en 4**`` (read by the text reader as
+    headings) and plain ``Vraag 1`` / ``Antwoord op vraag 2`` lines (the answers reader):
+    both pair by number with seed 180760."""
+    text = (FIXTURES / "reply_180760_headings.txt").read_text(encoding="utf-8")
+    if form == "plain headings":
+        text = "\n".join(line.strip("*") for line in text.split("\n"))
+        expected = {"1": "number", "2": "number"}  # "Vragen 3 en 4" is no Vraag N heading there
+    else:
+        expected = {"1": "number", "2": "number", "3": "number", "4": "number"}
+    path = tmp_path / "reply.txt"
+    path.write_text(text, encoding="utf-8")
+    letters, _ = load_letters([SEED_002, path])
+    reply = next(l for l in letters if l.source == str(path))
+    assert reply.letter_kind == "reply" and reply.replies_to == ["letter-180760"]
+    assert reply.datum == D(2026, 5, 20)
+    got = {m.question_id.rsplit("/q", 1)[1]: m.how for m in pair_replies(letters).matches
+           if m.question_id.startswith("letter-180760/")}
+    assert got == expected
+    st = letter_status(letters[0], pair_replies(letters), D(2026, 12, 4))
+    assert (st.status, st.answered_questions, st.days_late) == ("partly answered", len(expected), 0)

@@ -172,6 +172,7 @@ _ADDRESSEE = re.compile(r"[Vv]oorzitter van de (Tweede|Eerste) Kamer(?: der Stat
 _LABELS = {"datum": "datum", "onderwerp": "betreft", "betreft": "betreft",
            "ons kenmerk": "kenmerk"}
 _KENMERK = re.compile(r"^[A-Za-z0-9][\w./\- ]{0,40}\d[\w./\-]*$")
+_LABEL_INLINE = re.compile(r"^(datum|onderwerp|betreft|ons kenmerk)\s*:?\s+(\S.{0,200})$", re.IGNORECASE)
 _PARTY = re.compile(r"\(([^()]{2,40})\)")
 
 
@@ -371,7 +372,9 @@ def build_answer_letter(doc: RawDocument) -> Letter:
     cover_start = next((i for i in cover if _COVER_START.match(texts[i])), None)
     if cover_start is None:  # letterhead not recognised: the cover is all text
         bij = next((i for i in cover if texts[i].startswith("Bij beantwoording")), None)
-        cover_start = bij + 1 if bij is not None else 0
+        # a reply in the seeds' form: the letterhead ends at the salutation ("Geachte ...")
+        geachte = next((i for i in cover if texts[i].startswith("Geachte ")), None)
+        cover_start = bij + 1 if bij is not None else geachte if geachte is not None else 0
     letterhead = [texts[i] for i in range(cover_start) if texts[i]]
     for i in range(cover_start):
         if texts[i]:
@@ -665,9 +668,13 @@ def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
         found: dict[str, str] = {}
         for k, t in enumerate(texts):
             field_ = _LABELS.get(t.lower().rstrip(":"))
+            inline = _LABEL_INLINE.match(t) if not field_ else None
+            if inline:  # the seeds' form: "datum 20 mei 2026", "ons kenmerk 7204518"
+                field_ = _LABELS[inline.group(1).lower()]
             if not field_ or field_ in found:
                 continue
-            value = next((v for v in texts[k + 1:k + 3] if v and v.lower().rstrip(":") not in _LABELS), None)
+            value = inline.group(2).strip() if inline else next(
+                (v for v in texts[k + 1:k + 3] if v and v.lower().rstrip(":") not in _LABELS), None)
             if value is None:
                 continue
             if field_ == "kenmerk" and (not _KENMERK.match(value) or value.lower().startswith("pagina")):
