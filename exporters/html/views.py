@@ -343,12 +343,18 @@ def view_edges(G: nx.MultiDiGraph, nodes: set[str]) -> list[tuple[str, str, str,
 STATUS_ORDER = ("overdue", "open", "postponed", "partly answered", "answered late", "answered")
 
 
-def letter_status(d: dict, days: int | None) -> str:
+def letter_status(d: dict, days: int | None, today: _dt.date | None = None) -> str:
     """The letter's ``status`` attribute when the graph has one, else ``overdue`` past the
-    deadline and ``open`` before it (or without one)."""
+    deadline and ``open`` before it (or without one). A status that depends on the day
+    (no reply yet: ``open``, ``overdue``, ``postponed``) is taken on the view's ``today``,
+    which may differ from the day the graph was built for."""
     status = _str(d.get("status"))
-    if status:
+    if status and status not in ("open", "overdue", "postponed"):
         return status
+    expected = parse_iso(d.get("expected"))
+    if status == "postponed" or (status and expected):
+        if expected is None or today is None or today <= expected:
+            return "postponed"
     return "overdue" if days is not None and days < 0 else "open"
 
 
@@ -362,7 +368,7 @@ def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, An
     days, due = deadline_status(deadline, today)
     answered = parse_iso(d.get("answered"))
     source = _str(d.get("source"))
-    status = letter_status(d, days)
+    status = letter_status(d, days, today)
     if answered is not None:
         days = None  # an answered letter counts no days left
         due = f"answered {date_nl(answered)}"
