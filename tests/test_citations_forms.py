@@ -154,6 +154,11 @@ def test_letter_published_in_a_kamerstuk_resolves_stuk_nr():
     (c,) = letter.footnotes[0].citations
     assert (c.document, c.pages, c.dossier, target_ids(c)) == ("kst-30573-7", (3,), "30573", ["kst-30573-7/p3"])
     assert letter.warnings == []
+    # in the body text too, and only with a known dossier
+    from kamerxref.graph.citations import citations_alone
+    text = ["De regering verwees naar de nota naar aanleiding van het verslag (stuk nr. 6, blz. 4)."]
+    assert [(c.document, c.pages) for c in citations_alone(text, "30573")[0]] == [("kst-30573-6", (4,))]
+    assert citations_alone(text)[0] == []
     assert dossier_of_document("kst-36200-VI-19") == "36200-VI" and dossier_of_document("com-2026-45") is None
 
 

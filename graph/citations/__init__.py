@@ -19,7 +19,7 @@ from .find import FoundCitation, find_citations, find_citations_many
 from . import ids
 from .ids import dossier_id, page_id, part_id, target_from_text, target_ids
 from ..gcpause import gc_paused
-from .resolve import _to_citation, resolve_footnotes
+from .resolve import _own_paper, _to_citation, resolve_footnotes
 
 __all__ = [
     "FoundCitation",
@@ -42,13 +42,23 @@ def parse_citation_text(text: str) -> list[Citation]:
     return citations_alone([text])[0]
 
 
-def citations_alone(texts: list[str]) -> list[list[Citation]]:
+def citations_alone(texts: list[str], dossier: str | None = None) -> list[list[Citation]]:
     """The citations of each text read on its own (running text, a betreft line), in one
     batch with one trigger scan: short forms have nothing before them to resolve to and a
-    malformed citation gives only a warning, so both are left out."""
+    malformed citation gives only a warning, so both are left out; except ``(stuk nr. 3)``
+    when the ``dossier`` the text belongs to is known (``30573`` -> ``kst-30573-3``)."""
     with gc_paused():
         found = find_citations_many(texts)
-    return [[_to_citation(fc) for fc in fcs if fc.kind not in _NOT_ALONE] for fcs in found]
+    out = []
+    for fcs in found:
+        cits = []
+        for fc in fcs:
+            if fc.kind not in _NOT_ALONE:
+                cits.append(_to_citation(fc))
+            elif dossier and fc.short_form == "stuk nr.":
+                cits.append(_own_paper(fc, dossier))
+        out.append(cits)
+    return out
 
 
 def resolve_letter(letter: Letter) -> None:
@@ -61,14 +71,15 @@ def resolve_letter(letter: Letter) -> None:
     Citations a reader already put there (``how="publisher"``: officielebekendmakingen
     ``extref`` links) are kept, before the ones found in the text. A letter published in
     a Kamerstuk (``letter.publication = "kst-30573-J"``) resolves ``(stuk nr. 3)`` in its
-    footnotes to ``kst-30573-3``.
+    footnotes and its body text to ``kst-30573-3``.
 
     Body text: seed 002's introduction names "de mededeling COM(2026)45"; that becomes a
     ``Citation(how="text")`` on the paragraph (short forms are left out in running text:
     there is no footnote order to resolve them by).
     """
+    dossier = ids.dossier_of_document(letter.publication)
     results = resolve_footnotes([(fn.number, fn.text) for fn in letter.footnotes], letter.source,
-                                dossier=ids.dossier_of_document(letter.publication))
+                                dossier=dossier)
     for fn, (cits, issues) in zip(letter.footnotes, results):
         publisher = [c for c in fn.citations if c.how == "publisher"]
         fn.citations = publisher + cits
@@ -82,7 +93,8 @@ def resolve_letter(letter: Letter) -> None:
             fn.warnings.append(issue)
             letter.warnings.append(issue)
     # the body texts and the betreft in one batch
-    found = citations_alone([para.text for para in letter.paragraphs] + [letter.betreft or ""])
+    found = citations_alone([para.text for para in letter.paragraphs] + [letter.betreft or ""],
+                            dossier)
     for para, body in zip(letter.paragraphs, found):
         for c in body:
             c.how = "text"
