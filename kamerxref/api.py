@@ -210,6 +210,7 @@ class Corpus:
     def unanswered(self, letter: str | None = None) -> list[dict]:
         """Question records (as :meth:`citing` gives them) that no loaded reply answers, in
         letter and document order; ``letter="letter-180760"`` keeps that letter's."""
+        letter = node_id(letter) if letter else letter
         return [r for r in (_tables.question_record(self.graph, q)
                             for q in _tables.question_ids(self.graph, letter))
                 if r["answer"] is None]

@@ -228,6 +228,7 @@ def test_api_takes_ids_as_people_write_them(data_dir):
     assert corpus.per_fractie("181524") == corpus.per_fractie("letter-181524")
     assert corpus.sharing("181524") == corpus.sharing("letter-181524")
     assert corpus.cites("letter-181524/q1") != []
+    assert corpus.unanswered("180760") == corpus.unanswered("letter-180760") != []
     assert "letter-181524" in corpus.view("181524")._repr_html_()
     with pytest.raises(ValueError, match="'bijlage veertig' is neither an id"):
         corpus.citing("bijlage veertig")
