@@ -72,6 +72,22 @@ def test_handelingen_number_never_taken_from_the_dossier(dossier, meeting, extra
 
 
 @settings(max_examples=150, deadline=None)
+@given(dossier=st.integers(20000, 36999), meeting=st.integers(2, 400), nr=_NR, page_mark=_PAGE,
+       suffix=st.sampled_from(["", "a", "b"]), data=st.data())
+def test_handelingen_with_a_dossier_unsure_gives_a_warning(dossier, meeting, nr, page_mark, suffix, data):
+    """A page before the vergadering's number, a paper letter (``nr. 228b``) or no page:
+    not sure which number is the vergadering, so a warning and no id at all."""
+    d = f"{dossier // 1000} {dossier % 1000:03d}"
+    if suffix:
+        tail = data.draw(st.sampled_from(["", f", {page_mark} {meeting + 1}"]))
+    else:
+        tail = data.draw(st.sampled_from(["", f", {page_mark} {data.draw(st.integers(1, meeting - 1))}"]))
+    text = f"Handelingen I, 1996-1997, {d}, {nr} {meeting}{suffix}{tail}"
+    found = find_citations(text)
+    assert [f.kind for f in found] == ["malformed"], text
+
+
+@settings(max_examples=150, deadline=None)
 @given(chapter=st.sampled_from(["VI", "XV", "IIB", "IXA", "XIV", "VIII"]),
        joiner=st.sampled_from(["-", " ", " hoofdstuk ", ".", ", hoofdstuk "]),
        dossier=st.sampled_from(["31 700", "31700", "19 700", "36200", "35 300"]),
