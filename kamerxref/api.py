@@ -243,6 +243,14 @@ class Corpus:
         """``{"Volt": 33, "PvdD": 33, "D66": 26, "JA21": 6}``: questions per fractie."""
         return _q.questions_per_fractie(self.graph, node_id(letter) if letter else letter)
 
+    def label(self, node: str) -> str:
+        """A node as people write it, for tables and charts: ``kst-36871-O/p5`` ->
+        ``"36 871 O p. 5"``, ``kst-36871-O/bijlage/p40`` -> ``"36 871 O bijlage p. 40"``,
+        ``dossier-36871`` -> ``"Dossier 36 871"``, ``letter-181524`` -> ``"Letter 181524"``."""
+        from kamerxref.exporters.html.views import readable_label
+
+        return readable_label(self.graph, node)
+
     def co_cited(self, kind: str = "page", min_count: int = 1) -> list[tuple[str, str, int]]:
         """Pairs of pages (or documents) cited by the same question: in letter 181524
         ``("kst-36871-O/bijlage/p42", "kst-36871-O/p5", 3)``."""

@@ -42,13 +42,14 @@ that cite it, directly or through the paragraph they stand in."""),
     print(q["id"], "|", q["fracties"], "|", q["text"][:100], "…")"""),
     ("md", """## The most-cited pages
 
-Which pages of the government's papers drew the most questions?"""),
+Which pages of the government's papers drew the most questions? `corpus.label` writes each
+page the way people cite it ("36 871 O p. 5")."""),
     ("code", """import matplotlib
 import matplotlib.pyplot as plt
 
 top = corpus.most_cited("page", 10)
 fig, ax = plt.subplots(figsize=(8, 4))
-ax.barh([page for page, _ in reversed(top)], [n for _, n in reversed(top)], color="#3b6ea5")
+ax.barh([corpus.label(page) for page, _ in reversed(top)], [n for _, n in reversed(top)], color="#3b6ea5")
 ax.set_xlabel("questions citing the page")
 ax.set_title("Most-cited source pages")
 plt.tight_layout()

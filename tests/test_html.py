@@ -422,10 +422,13 @@ def test_overview_data_lists_documents_dossiers_and_fractie_counts():
 def test_status_from_the_reply_pairing_wins():
     G = seed_graph()
     G.nodes["letter-180760"].update(status="answered late", reply="letter-190001",
-                                    answered="2026-06-10", days_late=7)
+                                    answered="2026-06-10", days_late=7, status_date="2026-12-04")
     rec = views.letter_record(G, "letter-180760", TODAY)
     assert (rec["status"], rec["due"], rec["days_left"]) == (
         "answered late", "answered 10 juni 2026, 7 days late", None)
+    # an open/overdue status computed on another day is counted again from today
+    G.nodes["letter-181524"].update(status="overdue", status_date="2026-12-04")
+    assert views.letter_record(G, "letter-181524", TODAY)["status"] == "open"
 
 
 @pytest.mark.parametrize("node, label", [
@@ -865,7 +868,10 @@ def test_d_status_and_deadline_of_each_letter(browser, corpus):
         for lid, deadline, status in rows:
             d = G.nodes[lid].get("deadline") or ""
             assert deadline == d
-            if d:
+            pairing = G.nodes[lid].get("status") or ""
+            if pairing not in ("", "open", "overdue"):  # answered, postponed: as the pairing says
+                assert status.startswith(pairing), lid
+            elif d:
                 days = (dt.date.fromisoformat(d) - TODAY).days
                 phrase = (f"{days} day{'s' if days != 1 else ''} left" if days > 0 else
                           "due today" if days == 0 else f"{-days} day{'s' if days != -1 else ''} overdue")
@@ -977,6 +983,22 @@ def test_js_search_tokens_agree_with_python(browser, corpus):
         assert p.js("ts => ts.map(t => KX.searchTokens(t))", texts) == [search_tokens(t) for t in texts]
         assert p.js("ts => ts.map(t => KX.shardOf(t, 64))", texts[:20]) == [
             __import__("kamerxref.exporters.html.search", fromlist=["x"]).shard_of(t, 64) for t in texts[:20]]
+
+
+def test_answer_is_shown_with_its_question(browser, tmp_path):
+    G = seed_graph()
+    G.nodes["letter-181524/q4"].update(answer="letter-190001/a3", answer_letter="letter-190001",
+                                       answer_text="Het kabinet doelt op artikel 3 EVRM.",
+                                       answer_how="number", answer_score=1.0)
+    path = tmp_path / "letter.html"
+    path.write_text(render_letter(G, "letter-181524", TODAY), encoding="utf-8")
+    with Opened(browser, path) as p:
+        p.js("kamerxref.select('letter-181524/q4')")
+        assert p.js("document.querySelector('#kx-panel .kx-answer').textContent") == \
+            "Het kabinet doelt op artikel 3 EVRM."
+        p.js("kamerxref.select('letter-181524/q5')")
+        assert "No answer paired" in p.js("document.getElementById('kx-panel').textContent")
+        p.check_clean()
 
 
 def test_phone_bottom_sheet(browser, corpus):

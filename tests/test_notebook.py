@@ -42,6 +42,8 @@ def test_notebook_executes_and_shows_the_explorer(tmp_path):
     m = re.search(r'<iframe srcdoc="([^"]*)"', html)
     assert m, html[:200]
     srcdoc = m.group(1)
+    plain = next(o for o in view.outputs if "text/html" in o.get("data", {}))["data"].get("text/plain", "")
+    assert len(plain) < 200  # the page is stored once, in text/html
     assert "letter-181524/q1" in srcdoc and "kst-36871-O" in srcdoc
     citing = next(c for c in code if "corpus.citing(" in c.source)
     printed = "".join(o.get("text", "") for o in citing.outputs)

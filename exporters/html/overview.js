@@ -191,7 +191,7 @@
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, {
     autoResize: true,
-    physics: {enabled: false, solver: 'forceAtlas2Based', forceAtlas2Based: {gravitationalConstant: -60, springLength: 90},
+    physics: {enabled: false, solver: 'forceAtlas2Based', forceAtlas2Based: {gravitationalConstant: -45, springLength: 70, centralGravity: 0.015},
       stabilization: {enabled: false}},
     layout: {improvedLayout: false, randomSeed: 7},
     interaction: {hover: true, tooltipDelay: 150, keyboard: false},
@@ -235,7 +235,7 @@
       var angle = 2 * Math.PI * i / Math.max(1, g.srcs.length);
       ns.push({id: t, label: short(s.readable, 28), shape: st.shape, size: Math.min(30, 10 + 3 * Math.sqrt(g.count[t])),
         color: {background: st.color, border: '#37474f', highlight: {background: '#ffd54f', border: '#e65100'}},
-        x: 260 * Math.cos(angle), y: 260 * Math.sin(angle), font: {size: 16, strokeWidth: 3, strokeColor: '#ffffff'},
+        x: 260 * Math.cos(angle), y: 260 * Math.sin(angle), font: {size: 24, strokeWidth: 4, strokeColor: '#ffffff'},
         title: h('div', {cls: 'kx-tip', text: s.citation + '\n' + g.count[t] + ' of the filtered letters cite it'})});
       g.members[t].forEach(function (lid) {
         if (g.inGraph[lid]) es.push({id: lid + '>' + t, from: lid, to: t});
@@ -243,9 +243,9 @@
     });
     g.lids.forEach(function (lid, i) {
       var l = letterById[lid], angle = 2 * Math.PI * i / Math.max(1, g.lids.length);
-      ns.push({id: lid, label: l.kenmerk || l.id, shape: 'star', size: 12,
+      ns.push({id: lid, label: l.kenmerk || l.id, shape: 'star', size: 14,
         color: {background: STYLE.nodes.letter.color, border: '#263238', highlight: {background: '#ffd54f', border: '#e65100'}},
-        x: 520 * Math.cos(angle), y: 520 * Math.sin(angle), font: {size: 13, color: '#37474f'},
+        x: 520 * Math.cos(angle), y: 520 * Math.sin(angle), font: {size: 18, color: '#37474f'},
         title: h('div', {cls: 'kx-tip', text: 'Letter ' + (l.kenmerk || l.id) + ' (' + l.datum + ')\n' + l.betreft})});
     });
     nodes.clear(); edges.clear();
@@ -310,21 +310,24 @@
         h('div', {cls: 'kx-excerpt'}, 'shares ', h('span', {lang: 'nl', text: r.shared.map(srcName).join('; ')})));
     })));
   }
-  function showSource(t) {
-    var s = SRC[t] || {};
-    var body = KX.panel.show(s.readable || t);
-    body.setAttribute('data-node', t);
-    var dl = h('dl', {cls: 'kx-dl'});
+  function sourceRows(dl, t, s) {
     [['Citation', h('span', {lang: 'nl', text: s.citation || t})], ['Id', h('code', {text: t})], ['Kind', s.kind],
       ['Official source', KX.officialLink(s.url, s.url) || 'no official URL can be built offline'],
       ['Letters', s.n_letters !== undefined ? String(s.n_letters) : null],
       ['Questions', s.n_questions !== undefined ? String(s.n_questions) : null]
     ].forEach(function (r) { if (r[1]) dl.appendChild(h('div', null, h('dt', {text: r[0]}), h('dd', null, r[1]))); });
+  }
+  function showSource(t) {
+    var s = SRC[t];
+    var body = KX.panel.show(s ? s.readable : t);
+    body.setAttribute('data-node', t);
+    var dl = h('dl', {cls: 'kx-dl'});
+    if (s) sourceRows(dl, t, s);
     body.appendChild(dl);
     var qbox = h('div', {cls: 'kx-target-questions'});
     body.appendChild(qbox);
-    var lids = DATA.letters.filter(function (l) { return l.docs.indexOf(t) >= 0 || l.shared.indexOf(t) >= 0; });
     if (!KX.search.available()) {
+      var lids = DATA.letters.filter(function (l) { return l.docs.indexOf(t) >= 0 || l.shared.indexOf(t) >= 0; });
       qbox.appendChild(h('h3', {text: 'Letters citing it (' + lids.length + ')'}));
       qbox.appendChild(h('ul', {cls: 'kx-list'}, lids.map(function (l) { return h('li', null, letterLink(l.id, (l.kenmerk || l.id) + ' \u2013 ' + l.betreft)); })));
       return Promise.resolve();
@@ -334,12 +337,10 @@
       if (api.selected !== t) return;
       qbox.replaceChildren();
       if (!rec) { qbox.appendChild(h('p', {cls: 'kx-hint', text: 'Not cited by any letter.'})); return; }
-      if (!SRC[t]) {
-        dl.appendChild(h('div', null, h('dt', {text: 'Citation'}), h('dd', {lang: 'nl', text: rec.citation})));
-        var link = KX.officialLink(rec.url, rec.url);
-        if (link) dl.appendChild(h('div', null, h('dt', {text: 'Official source'}), h('dd', null, link)));
-        KX.panel.show(rec.readable);
-        body.appendChild(dl); body.appendChild(qbox);
+      if (!s) {
+        $('kx-panel-h').textContent = rec.readable;
+        sourceRows(dl, t, {citation: rec.citation, url: rec.url, kind: rec.kind,
+          n_letters: rec.letters.length, n_questions: rec.n_questions});
       }
       qbox.appendChild(h('h3', {text: 'Cited by ' + rec.n_questions + ' question' + (rec.n_questions === 1 ? '' : 's') +
         ' in ' + rec.letters.length + ' letter' + (rec.letters.length === 1 ? '' : 's')}));

@@ -403,11 +403,11 @@ def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, An
 
 
 def question_answer(G: nx.MultiDiGraph, q: str) -> dict[str, Any] | None:
-    """The answer to a question: the ``answer`` attributes the reply pairing sets
-    (``answer``, ``answer_how``, ``answer_score``, ``answer_letter``), else the text of an
+    """The answer to a question: the attributes the reply pairing sets (``answer_text``,
+    ``answer_how``, ``answer_score``, ``answer_letter``), else the text of an
     ``answer`` node with an ``answers`` edge to it; None when unanswered."""
     d = G.nodes[q]
-    text = _str(d.get("answer"))
+    text = _str(d.get("answer_text"))
     if text:
         return {"text": text, "how": _str(d.get("answer_how")),
                 "letter": _str(d.get("answer_letter")), "score": d.get("answer_score")}
