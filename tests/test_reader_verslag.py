@@ -20,7 +20,6 @@ Verslag van een schriftelijk overleg ``kst-30573-Q`` (8 notes):
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -344,3 +343,91 @@ def test_commands_end_to_end(tmp_path):
     kinds = {e["kind"] for e in graph.get("links", graph.get("edges", []))}
     assert {"published_in", "cites", "asks"} <= kinds
     assert (out / "letters" / "letter-kst-30573-Q-1.html").is_file()
+
+
+# -- a Tweede Kamer verslag: no BRIEF headings, parts I and II, notes after each part ----
+
+TK_VERSLAG = """\
+Tweede Kamer der Staten-Generaal
+Vergaderjaar 2025–2026
+32 317
+JBZ-Raad
+Nr. 981
+VERSLAG VAN EEN SCHRIFTELIJK OVERLEG
+Vastgesteld 6 november 2025
+
+De vaste commissie voor Justitie en Veiligheid heeft een aantal vragen en opmerkingen voorgelegd aan de Minister van Justitie en Veiligheid over de geannoteerde agenda van de JBZ-Raad van 13 en 14 november 2025.1
+
+De vragen en opmerkingen zijn op 30 oktober 2025 aan de Minister van Justitie en Veiligheid voorgelegd. Bij brief van 5 november 2025 zijn de vragen beantwoord.
+
+De voorzitter van de commissie,
+Van Nispen
+
+De griffier van de commissie,
+Brood
+
+I Vragen en opmerkingen vanuit de fracties
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+De leden van de VVD-fractie hebben kennisgenomen van de geannoteerde agenda.2 Deze leden vragen de minister hoe hij de voortgang van het Migratiepact beoordeelt.
+
+Vragen en opmerkingen van de leden van de D66-fractie
+
+Kan de minister toelichten welke rol Nederland speelt bij de Schengenevaluatie (JA21-motie)?
+
+Noten
+1 Kamerstuk 32 317, nr. 980.
+2 Kamerstuk 32 317, nr. 979.
+
+II Reactie van de minister
+
+De voortgang van het Migratiepact is goed; de uitvoering ligt op schema.3
+
+3 Kamerstukken II 2025/26, 36 600 VI, nr. 4.
+"""
+
+
+def test_tweede_kamer_verslag(tmp_path):
+    path = tmp_path / "kst-32317-981.txt"
+    path.write_text(TK_VERSLAG, encoding="utf-8")
+    assert detect_format(path) == "verslag-text"
+    committee, reply = [process(l) for l in read_file_all(path)]
+    assert (committee.id, committee.role, committee.chamber) == ("letter-kst-32317-981-1", "committee", "tk")
+    assert (committee.datum.isoformat(), reply.datum.isoformat()) == ("2025-10-30", "2025-11-05")
+    assert committee.chair == "Van Nispen"  # not the griffier
+    assert [(q.fracties, [(c.target, c.how) for c in q.cites]) for q in committee.questions] == [
+        (("VVD",), [("kst-32317-979", "direct")]), (("D66",), [])]
+    assert [fn.number for fn in committee.footnotes] == ["1", "2"]
+    assert [(c.target, c.how) for c in committee.cites] == [("kst-32317-980", "letter")]
+    assert (reply.id, reply.role, [fn.number for fn in reply.footnotes]) == (
+        "letter-kst-32317-981-2", "reply", ["3"])
+    assert committee.warnings == []
+    # "JA21-motie" keeps its name: no marker 21 was looked for, none taken
+    assert "(JA21-motie)" in committee.questions[1].text
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Eerste Kamer der Staten-Generaal\nVergaderjaar 2025–2026\n36 611\nWet X\nB\nVOORLOPIG VERSLAG\n"
+     "Vastgesteld 17 maart 2026\n", "no text after the header"),
+])
+def test_a_verslag_without_body_is_refused_in_one_line(tmp_path, text, message):
+    from kamerxref.graph.readers import InputError
+
+    path = tmp_path / "leeg.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_file_all(path)
+    assert message in str(err.value) and "\n" not in str(err.value) and str(path) in str(err.value)
+
+
+def test_a_letter_heading_without_text_is_warned(tmp_path):
+    stuk = F.SCHRIFTELIJK_OVERLEG
+    text = F.to_text(stuk).replace("BRIEF VAN DE MINISTER VAN ASIEL EN MIGRATIE\n",
+                                   "BRIEF VAN DE STAATSSECRETARIS VAN JUSTITIE EN VEILIGHEID\n\n"
+                                   "BRIEF VAN DE MINISTER VAN ASIEL EN MIGRATIE\n")
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    letters = read_file_all(path)
+    assert [l.role for l in letters] == ["committee", "reply", "reply"]
+    assert [w.code for w in letters[1].warnings] == ["empty-letter"]

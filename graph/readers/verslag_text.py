@@ -61,10 +61,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..citations.ids import kst_id, normalise_dossier
-from ..model import Footnote, Issue, Letter, Member, SkippedBlock
+from ..model import Issue, Letter, Member, SkippedBlock
 from .base import InputError, decode_bytes
 from .metadata import parse_address_block, parse_committee, parse_dutch_date, parse_term
-from .structure import fracties_in
+from .structure import sentence_spans
 from .text import read_text
 
 __all__ = ["Publication", "PubLine", "PubNote", "read_publication", "parse_published_text",
@@ -244,27 +244,12 @@ def parse_published_text(text: str, source: str) -> Publication:
     i = _read_header(pub, lines, i)
     body = [(k + 1, lines[k]) for k in range(i, len(lines))]
     _find_notes(pub, body)
-    _mark_headings(pub.body)
     pub.body = _join_subitems(pub.body)
     return pub
 
 
 _ITEM = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
 _SUBITEM = re.compile(r"^\s*(?:[a-z][.)]|\([a-z]\))\s+\S")
-
-
-def _mark_headings(body: list[PubLine]) -> None:
-    """A line standing alone (blank lines around it), without closing punctuation, that
-    names a fractie is a heading of the HTML page: ``Vragen en opmerkingen van de leden
-    van de fractie van GroenLinks-PvdA, mede namens de leden van de fractie van de SP``."""
-    for k, pl in enumerate(body):
-        t = _SUP.sub("", pl.text).strip()
-        if not t or len(t) > 250 or not t[0].isupper() or t[-1] in ".?!:;,":
-            continue
-        alone = (k == 0 or not body[k - 1].text.strip()) and (
-            k + 1 == len(body) or not body[k + 1].text.strip())
-        if alone and fracties_in(t) and not _letter_heading(t):
-            pl.kind = "heading"
 
 
 def _join_subitems(body: list[PubLine]) -> list[PubLine]:
@@ -467,10 +452,13 @@ _DATELINE = re.compile(r"^\s*(?:Den\s+Haag|'s-Gravenhage)\s*,?\s+(?P<value>\d{1,
 _SIGN_FUNCTION = re.compile(
     r"^\s*(?:De|Het)\s+(?:voorzitter|ondervoorzitter|griffier|minister|staatssecretaris|"
     r"minister-president|plaatsvervangend\s+voorzitter)\b.{0,200},\s*$", re.I)
-_SENT = re.compile(r"\b(?:is|zijn|werd|werden)\s+op\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+(?:een\s+)?"
-                   r"(?:brief|brieven|vragen)\b[^.]{0,200}?\b(?:gestuurd|verzonden|gezonden)", re.I)
-_REPLIED = re.compile(r"\b(?:heeft|hebben)\s+(?:op|bij\s+brief\s+van)\s+(?P<d>\d{1,2}\s+\w+\s+\d{4})\s+"
-                      r"(?:[^.]{0,80}?\b)?(?:gereageerd|geantwoord|beantwoord|gereageerd)", re.I)
+#: A date in the preamble, and what happened on it: a letter sent (``is op 9 december
+#: 2022 een brief gestuurd``, ``zijn op 30 oktober 2025 ... voorgelegd``) or the answer
+#: (``De Minister heeft op 30 januari 2023 gereageerd``, ``Bij brief van 3 november 2025
+#: zijn de vragen beantwoord``).
+_PREAMBLE_DATE = re.compile(r"\b(?:op|van)\s+(?P<d>\d{1,2}\s+[a-z]{3,9}\s+\d{4})\b")
+_REPLY_WORDS = re.compile(r"\b(?:gereageerd|geantwoord|beantwoord|gereageerd|reactie\s+ontvangen)\b")
+_SENT_WORDS = re.compile(r"\b(?:gestuurd|verzonden|gezonden|voorgelegd)\b")
 _SUP_ANY = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.I)
 
 
@@ -590,9 +578,20 @@ def _notes_per_part(pub: Publication, parts: list[_Part]) -> list[list[PubNote]]
 
 
 def _preamble_dates(lines: list[PubLine]) -> tuple[list[str], list[str]]:
+    """The dates the preamble gives: (letters sent, replies), each in order."""
     text = " ".join(_SUP_ANY.sub("", pl.text) for pl in lines)
-    return ([m.group("d") for m in _SENT.finditer(text)],
-            [m.group("d") for m in _REPLIED.finditer(text)])
+    sent: list[str] = []
+    replied: list[str] = []
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        dates = [m.group("d") for m in _PREAMBLE_DATE.finditer(sentence)]
+        if not dates:
+            continue
+        if _REPLY_WORDS.search(sentence):
+            replied.append(dates[-1])
+        elif _SENT_WORDS.search(sentence):
+            sent.append(dates[-1])
+    return sent, replied
 
 
 def _read_part(pub: Publication, part: _Part, notes: list[PubNote], k: int) -> Letter:
@@ -639,7 +638,7 @@ def _read_part(pub: Publication, part: _Part, notes: list[PubNote], k: int) -> L
             if j < len(body) and _name_line(body[j].text):
                 block = [body[i], body[j]]
                 who = [t, body[j].text.strip()]
-                if not re.match(r"^\s*De\s+griffier\s+voor\s+dit\s+verslag", t, re.I):
+                if not re.match(r"^\s*De\s+griffier\b", t, re.I):  # the verslag's clerk
                     signature = who
                 skipped.append(SkippedBlock(body[i].line, "\n".join(b.text for b in block), "signature"))
                 i = j + 1
@@ -652,21 +651,21 @@ def _read_part(pub: Publication, part: _Part, notes: list[PubNote], k: int) -> L
         text = pl.text
         if pl.kind == "heading":
             text = "## " + " ".join(text.split())
-        elif pl.kind == "item-cont":
-            text = "   " + text.strip()
         out.append((text, pl.line))
     if notes:
         out.append(("", notes[0].line))
         out.append(("---", notes[0].line))
         for note in notes:
             out.append((f"<sup>{note.number}</sup> {note.text}", note.line))
-    if not any(t.strip() for t, _ in out):
-        out.append(("", part.heading.line if part.heading else 1))
     rendered = "\n".join(t for t, _ in out)
-    line_of = [ln for _, ln in out]
-    letter = read_text(rendered if rendered.strip() else " ", pub.source) if rendered.strip() \
-        else Letter(source=pub.source)
-    remap_lines(letter, line_of)
+    if rendered.strip():
+        letter = read_text(rendered, pub.source)
+        remap_lines(letter, [ln for _, ln in out])
+    else:  # "BRIEF VAN ..." and nothing under it: said, not read silently empty
+        line = part.heading.line if part.heading else 1
+        letter = Letter(source=pub.source)
+        letter.warnings.append(Issue(pub.source, f"line {line}", "empty-letter",
+                                     "letter heading without any text under it", line))
     letter.warnings = [w for w in letter.warnings if w.code not in ("no-datum", "no-kenmerk")]
     letter.skipped = sorted(skipped + [s for s in letter.skipped if s.text.strip() != "---"],
                             key=lambda s: s.line)
