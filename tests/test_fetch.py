@@ -545,3 +545,42 @@ def test_a_cache_of_metadata_only_is_a_valid_input(koop, tmp_path):
     assert len(docs["blg-1180001"].pages) == 42
     res = run("letters", SEED_000, cache, "--format", "json", "-q")
     assert res.exit_code == 0
+
+
+# -- hostile answers and records never crash ------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from koop_server import sru_record, sru_response  # noqa: E402
+
+_VALID = sru_response([sru_record(KST_O, "http://127.0.0.1:1", 1)], 1, None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.binary(max_size=300),
+                 st.tuples(st.integers(0, len(_VALID)), st.integers(0, len(_VALID)), st.binary(max_size=20))
+                 .map(lambda t: _VALID[:min(t[0], t[1])] + t[2] + _VALID[max(t[0], t[1]):])))
+def test_any_sru_answer_parses_or_is_one_fetch_error(data):
+    try:
+        page = F.parse_sru(data, "fuzz")
+    except F.FetchError as err:
+        assert "\n" not in err.message
+    else:
+        assert all(F._SAFE_ID.match(r.identifier) for r in page.records)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                    lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=12), kids, max_size=4),
+                    max_leaves=12))
+def test_any_record_json_is_metadata_or_one_warning(tmp_path_factory, value):
+    entry = tmp_path_factory.mktemp("c") / "kst-1-A"
+    entry.mkdir()
+    (entry / "record.json").write_text(json.dumps(value), encoding="utf-8")
+    (entry / "pages.json").write_text(json.dumps(value), encoding="utf-8")
+    docs, issues = read_documents([entry.parent])
+    assert len(docs) + len([i for i in issues if i.code == "bad-record"]) == 1
+    assert input_files([entry.parent]) == ([], [])  # metadata, never a letter
+    rec = F.Cache(entry.parent).load("kst-1-A")
+    assert rec is None or rec.identifier == value["identifier"]
