@@ -79,7 +79,8 @@ def _pairing_view(batch):
     """Runs on a worker: the letters without what pairing does not read (footnotes,
     citations, attributions), for :func:`kamerxref.graph.pairing.pair_replies` on the client."""
     letters, _ = batch
-    return [replace(l, footnotes=[], attributions=[], cites=[], warnings=[], about=[],
+    return [replace(l, attributions=[], cites=[], warnings=[],
+                    footnotes=l.footnotes if l.letter_kind != "committee" else [],  # cited papers
                     skipped=[b for b in l.skipped if b.reason in ("letterhead", "salutation")],
                     questions=[replace(q, cites=[]) for q in l.questions])
             for l in letters]

@@ -76,7 +76,9 @@ class ReplyRef:
 @dataclass(frozen=True)
 class ReplyLink:
     """A reply (or uitstelbrief) linked to the letter it answers; ``how`` is ``kenmerk``,
-    ``publication`` (the next letter of the same verslag) or ``date`` (date and committee)."""
+    ``publication`` (the letter before it in the same verslag, or the paper it cites: a
+    memorie van antwoord citing the voorlopig verslag), ``dossier`` (the last committee
+    paper of its dossier before it) or ``date`` (date and committee)."""
 
     reply: str
     letter: str
@@ -477,6 +479,8 @@ def match_letters(letters: list[Letter]) -> list[ReplyLink]:
                       if l.letter_kind == "committee" and (l.publication_index or 0) < r.publication_index]
             if before:
                 target, how = max(before, key=lambda l: l.publication_index or 0), "publication"
+        if target is None and not (ref and ref.kenmerk):
+            target, how = _by_cited_publication(r, by_publication)
         if target is None and ref and ref.datum and not (ref.kenmerk and by_kenmerk.get(ref.kenmerk)):
             same_day = [l for l in committee if l.datum == ref.datum]
             if ref.committee:
@@ -489,6 +493,29 @@ def match_letters(letters: list[Letter]) -> list[ReplyLink]:
         if target is not None and target.id != r.id:
             links.append(ReplyLink(r.id, target.id, how, role, r.datum))
     return links
+
+
+def _by_cited_publication(reply: Letter, by_publication: dict[str, list[Letter]]
+                          ) -> tuple[Letter | None, str]:
+    """A memorie van antwoord answers the (nader) voorlopig verslag it cites
+    (``Kamerstukken I 2025/26, 36 611, B.``), else the last committee paper of its dossier
+    before it (``kst-36611-C`` answers ``kst-36611-B``)."""
+    def committee_of(pub: str) -> Letter | None:
+        letters = [l for l in by_publication.get(pub, []) if l.letter_kind == "committee"]
+        return max(letters, key=lambda l: l.publication_index or 0) if letters else None
+
+    cited = [c.document for fn in reply.footnotes for c in fn.citations] + [c.document for c in reply.about]
+    for doc in cited:
+        if doc != reply.publication and committee_of(doc) is not None:
+            return committee_of(doc), "publication"
+    if reply.publication and "-" in reply.publication:
+        dossier = reply.publication.rsplit("-", 1)[0] + "-"
+        earlier = [committee_of(pub) for pub in by_publication
+                   if pub.startswith(dossier) and pub != reply.publication and committee_of(pub)
+                   and (committee_of(pub).datum or _dt.date.min) <= (reply.datum or _dt.date.max)]
+        if earlier:
+            return max(earlier, key=lambda l: (l.datum or _dt.date.min, l.publication or "")), "dossier"
+    return None, ""
 
 
 def _similarity(a: str, b: str) -> float:
@@ -537,8 +564,9 @@ def pair_replies(letters: list[Letter]) -> Pairing:
         if l.letter_kind in ("reply", "uitstel") and l.id not in linked:
             ref = reply_reference(l)
             warn(l, "", "reply-unlinked",
-                 f"reply names a letter that is not loaded ({ref.text if ref else 'no reference'}); "
-                 "no letter linked")
+                 f"reply names a letter that is not loaded ({ref.text}); no letter linked" if ref else
+                 "reply names no letter it answers (no kenmerk, date, committee or publication "
+                 "found); no letter linked")
 
     # answers to Kamervragen in the same document (no loaded letter): by number
     for l in sorted(letters, key=lambda l: l.id):

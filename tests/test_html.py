@@ -874,11 +874,12 @@ def test_d_status_and_deadline_of_each_letter(browser, corpus):
             elif d:
                 days = (dt.date.fromisoformat(d) - TODAY).days
                 phrase = (f"{days} day{'s' if days != 1 else ''} left" if days > 0 else
-                          "due today" if days == 0 else f"{-days} day{'s' if days != -1 else ''} overdue")
+                          "due today" if days == 0 else
+                          f"no reply found, {-days} day{'s' if days != -1 else ''} past the deadline")
                 assert status == f"{'overdue' if days < 0 else 'open'}: {phrase}", lid
         by_id = {r[0]: r[2] for r in rows}
         assert by_id["letter-181524"] == "open: 20 days left"
-        assert by_id["letter-180760"] == "overdue: 28 days overdue"
+        assert by_id["letter-180760"] == "overdue: no reply found, 28 days past the deadline"
         p.page.select_option("#kx-status-filter", "overdue")
         shown = p.js("Array.from(document.querySelectorAll('#kx-letters-tbl tbody tr')).map(r => r.dataset.id)")
         assert "letter-180760" in shown and "letter-181524" not in shown

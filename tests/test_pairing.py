@@ -444,3 +444,53 @@ def test_reply_with_vraag_and_antwoord_headings(tmp_path, form):
     assert got == expected
     st = letter_status(letters[0], pair_replies(letters), D(2026, 12, 4))
     assert (st.status, st.answered_questions, st.days_late) == ("partly answered", len(expected), 0)
+
+
+@pytest.mark.parametrize("form", ["xml", "txt"])
+def test_published_verslag_files(tmp_path, form):
+    """The published forms (tests/verslag_fixtures.py, read by the verslag readers): the
+    minister's letter of kst-30573-Q answers its committee letter as a whole (same
+    publication); the memorie van antwoord kst-36611-C answers the voorlopig verslag
+    kst-36611-B it cites, one of its three questions repeated and answered."""
+    import verslag_fixtures as F
+
+    render = F.to_xml if form == "xml" else F.to_text
+    paths = []
+    for name in ("schriftelijk-overleg", "voorlopig-verslag", "memorie-van-antwoord"):
+        paths.append(tmp_path / f"{name}.{form}")
+        paths[-1].write_text(render(F.ALL[name]), encoding="utf-8")
+    letters, issues = load_letters(paths)
+    assert not issues
+    corpus = Corpus(letters, today=D(2026, 12, 4))
+    links = sorted((k.reply, k.letter, k.how) for k in corpus.pairing.links)
+    assert links == [("letter-kst-30573-Q-2", "letter-kst-30573-Q-1", "publication"),
+                     ("letter-kst-36611-C-1", "letter-kst-36611-B-1", "publication")]
+    rows = {r["id"]: r for r in corpus.status_records()}
+    assert (rows["letter-kst-30573-Q-1"]["status"], rows["letter-kst-30573-Q-1"]["days_late"]) == (
+        "answered late", 24)
+    assert (rows["letter-kst-36611-B-1"]["status"], rows["letter-kst-36611-B-1"]["answered_questions"]) == (
+        "partly answered", 1)
+    answered = {m.question_id: m.how for m in corpus.pairing.matches}
+    assert answered == {"letter-kst-36611-B-1/q2": "text"}  # "Waarom is niet gekozen voor ...?"
+    codes = sorted(w.code for w in corpus.warnings if w.code in ("reply-as-a-whole", "question-unanswered"))
+    assert codes == ["question-unanswered", "question-unanswered", "reply-as-a-whole"]
+
+
+@pytest.mark.parametrize("inputs, needles, absent", [
+    # the seeds alone: no reply among the files read, said as such
+    ([SEED_002], ["overdue", "no reply found, 184 days past the deadline"], ["partly answered"]),
+    # with the reply: answered in part, 7 days late, each answer with its question
+    ([SEED_002, REPLY_180760], ["partly answered", "answered 10 juni 2026, 7 days late",
+                                "De inzet van visummaatregelen en handelsinstrumenten"],
+     ["no reply found"]),
+])
+def test_letter_page_shows_reply_status(inputs, needles, absent):
+    from kamerxref.exporters.html import render_letter
+
+    letters, _ = load_letters(inputs)
+    G = Corpus(letters, today=D(2026, 12, 4)).graph
+    page = render_letter(G, "letter-180760", D(2026, 12, 4))
+    for needle in needles:
+        assert needle in page, needle
+    for needle in absent:
+        assert needle not in page, needle

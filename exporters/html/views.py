@@ -360,7 +360,8 @@ def letter_status(d: dict, days: int | None, today: _dt.date | None = None) -> s
 
 def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, Any]:
     """Letter metadata for the header, the panels and the overview table. ``due`` is the
-    phrase about the deadline ("20 days left"), ``status`` the answer status
+    phrase about the deadline ("20 days left"; without a reply among the files read, "no
+    reply found, 28 days past the deadline"), ``status`` the answer status
     (``open``, ``overdue``, ``answered`` ...; see :func:`letter_status`)."""
     d = G.nodes[lid]
     datum = parse_iso(d.get("datum"))
@@ -369,6 +370,11 @@ def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, An
     answered = parse_iso(d.get("answered"))
     source = _str(d.get("source"))
     status = letter_status(d, days, today)
+    if status == "overdue" and not _str(d.get("reply")) and days is not None:
+        # only the files read are known: say what was (not) found, not that the minister is late
+        due = f"no reply found, {-days} day{'s' if days != -1 else ''} past the deadline"
+    elif status == "postponed" and parse_iso(d.get("expected")):
+        due = f"reply expected {date_nl(parse_iso(d.get('expected')))}"
     if answered is not None:
         days = None  # an answered letter counts no days left
         due = f"answered {date_nl(answered)}"
