@@ -115,9 +115,9 @@ def test_batch_keeps_texts_apart():
 
 def test_dispatch_covers_master():
     """Every pattern is tried at every character it can start with: the first-character
-    sets read from the patterns themselves (``K``/``k`` for Kamerstukken)."""
+    sets read from the patterns themselves (``K``/``k``/``B`` for Kamerstukken)."""
     first = dict(F._FIRST)
-    assert first["k"].pattern == "[Kk]"
+    assert first["k"].pattern == "[BKk]"  # Kamerstukken, Bijl. Hand.
     assert first["n"].pattern == "[n]"
     assert [name for name, _ in F._patterns_at("K")] == ["k", "u"]
     assert [name for name, _ in F._patterns_at("2")] == ["b", "q", "y"]

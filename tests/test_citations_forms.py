@@ -40,7 +40,8 @@ def _dossier_spellings(dossier: int) -> st.SearchStrategy[str]:
 
 _NR = st.sampled_from(["nr.", "nr", "Nr.", "nummer", "no."])
 _PAGE = st.sampled_from(["p.", "pag.", "pag", "blz.", "blz", "pagina", "bladzijde"])
-_HEAD = st.sampled_from(["Kamerstukken", "kamerstukken", "Kamerstuk", "Kamerst.", "Kst."])
+_HEAD = st.sampled_from(["Kamerstukken", "kamerstukken", "Kamerstuk", "Kamerst.", "Kst.", "Bijl. Hand.",
+                         "Bijlagen Handelingen"])
 _YEAR = st.sampled_from(["2008/09", "2008-2009", "2008/2009", "vergaderjaar 2008-2009", "2008-09"])
 _CHAMBER = st.sampled_from(["II", "Tweede Kamer", "TK", "T.K."])
 

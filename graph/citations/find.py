@@ -273,8 +273,8 @@ def _kst_tail(p: str, head: bool) -> str:
     return _dossier(p, head) + _numbers(p, head) + _paper_note(p) + _part(p) + _pages(p)
 
 
-_KST_HEADS = [h for h in G.kind_by_shape("kamerstuk")[0].heads if h[0] in "Kk"]
-_CH_HEADS = [h for h in G.kind_by_shape("kamerstuk")[0].heads if h[0] not in "Kk"]
+_KST_HEADS = [h for h in G.kind_by_shape("kamerstuk")[0].heads if h[0] in "KkB"]
+_CH_HEADS = [h for h in G.kind_by_shape("kamerstuk")[0].heads if h[0] not in "KkB"]
 _MONTHS = (
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
     "september", "oktober", "november", "december",
@@ -304,12 +304,15 @@ _PATTERNS: list[tuple[str, str]] = [
           rf"|,? ?\({_NUM_MARK}\.? ?(?P<a_nr3>\d{{1,5}}) ?\({_year('a3_')}\)(?: Handelingen)?"
           rf"(?: (?P<a_ch3>{_CH}))?\))" + _pages("a_")),
     # Handelingen I 2025/26, nr. 12, item 3 / Handelingen Eerste Kamer, 1 december 1981, blz. 79
-    ("h", rf"(?<![A-Za-z])(?<!Aanhangsel )(?<!Aanhangsel van de )(?:{_alt(_H_HEADS)})(?![a-z])"
+    ("h", rf"(?<![A-Za-z])(?<!Aanhangsel )(?<!Aanhangsel van de )(?<!Aanhangsel bij de )(?<!Aanh\. )"
+          rf"(?<!Bijl\. )(?<!Bijlagen )"
+          rf"(?:{_alt(_H_HEADS)})(?![a-z])"
           rf"(?:,? (?P<h_ch>{_CH}))?,? ?(?:(?P<h_day>\d{{1,2}}) (?P<h_mon>{_alt(_MONTHS)}) "
-          rf"(?P<h_dy>1[89]\d\d|20\d\d)|{_year('h_')}"
+          # "Handelingen II 1987/88, Bijlagen, 20 074, nr. 6" is a Kamerstuk: not read here
+          rf"(?P<h_dy>1[89]\d\d|20\d\d)|{_year('h_')}(?!,? ?(?:Bijlagen|Bijl\.))"
           # the dossier debated, after the year: Handelingen II, 2008-2009, 31 386, nr. 43, pag. 3795
           rf"(?:,? ?(?P<h_dos>[1-3]\d ?\d{{3}})(?![\d/])(?:-(?P<h_dsuf>[0-9A-Z]{{1,5}})(?![\w-]))?)?"
-          rf"(?:,? ?(?:{_NUM_MARK}\.? ?)?(?P<h_nr>\d{{1,3}})(?P<h_nrl>[a-z])?(?![\d/\w])(?! ?\d{{3}}(?!\d)))?"
+          rf"(?:,? ?(?:{_NUM_MARK}\.? ?|vergadering )?(?P<h_nr>\d{{1,3}})(?P<h_nrl>[a-z])?(?![\d/\w])(?! ?\d{{3}}(?!\d)))?"
           rf"(?:,? ?item (?P<h_item>\d{{1,3}}))?"
           rf"(?:,? (?P<h_md>\d{{1,2}} (?:{_alt(_MONTHS)}) (?:1[89]\d\d|20\d\d)))?)"
           + _pages("h_", semicolons=True)),

@@ -171,6 +171,9 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
         kind="kamerstuk",
         heads=(
             "Kamerstukken", "Kamerstuk", "Kamerst.", "Kst.", "kamerstukken", "kamerstuk",
+            # the papers before 1995 were printed as the Bijlagen of the Handelingen:
+            # ``Bijl. Hand. II 1987/88, 20 074, nr. 6, blz. 19`` is kst-20074-6
+            "Bijl. Hand.", "Bijl.Hand.", "Bijl. Handelingen", "Bijlagen Handelingen", "Bijlagen Hand.",
             # a chamber with a year and no head word is a Kamerstuk too:
             # ``Eerste Kamer, zitting 1981-1982, 16606, nr. 12b`` (realdocs 15),
             # ``TK 2008-2009, 31473, nummer 25`` (KOOP linkextractor tests)
@@ -195,6 +198,7 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
             "Kamerstukken Tweede Kamer 31-700 XII nr 6",
             "Kamerstukken EK, 2014-2015, 31 145, AA",
             "Eerste Kamer, zitting 1981-1982, 16606, nr. 12b, blz. 3.",
+            "Bijl. Hand. II 1987/88, 20 074, nr. 6, blz. 19",
         ),
     ),
     SourceKind(
@@ -213,7 +217,8 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
     ),
     SourceKind(
         kind="aanhangsel",
-        heads=("Aanhangsel van de Handelingen", "Aanhangsel Handelingen", "Aanhangsel", "Ah."),
+        heads=("Aanhangsel van de Handelingen", "Aanhangsel bij de Handelingen", "Aanhangsel Handelingen",
+               "Aanh. Handelingen", "Aanh. Hand.", "Aanhangsel", "Ah."),
         shape="aanhangsel",
         id_template="ah-{chamber}-{year}-{number}",
         url_template=OB,
