@@ -209,7 +209,7 @@ _RANGE = r"(?: ?[-–—] ?| t/m | tot en met )"
 
 
 def _pages(p: str, semicolons: bool = False) -> str:
-    joiner = rf"(?:{_RANGE}| en |, {'|; ' if semicolons else ''})"
+    joiner = rf"(?:{_RANGE}| en |, ?{'|; ' if semicolons else ''})"  # "blz. 1092,1093" too
     return (
         rf"(?:,? ?{_PAGE_MARK} ?(?P<{p}pages>{_PAGES_ITEM}(?:{joiner}{_PAGES_ITEM}){{0,40}})"
         rf"(?P<{p}ev>{_FOLLOW})?)?"
@@ -542,7 +542,7 @@ def _pages_tuple(text: str | None) -> tuple[tuple[int, ...], str | None]:
         return (int(text),), None
     pages: list[int] = []
     problem = None
-    for chunk in re.split(r" en |, |; ", text):
+    for chunk in re.split(r" en |, ?|; ", text):
         bounds = re.split(r" ?[-–—] ?| t/m | tot en met |/", chunk)
         nums = [int(b) for b in bounds if b.isdigit()]
         if len(nums) == 2:
@@ -707,6 +707,8 @@ class _Builder:
         pos = e
         text = self.c.text
         pending_dossier_only = [fc for fc in made if fc.kind == "dossier"]
+        # "9595,9596": a comma without a space joins only a second bare dossier to a bare one
+        bare = bool(made) and made[-1].kind == "dossier" and not g.get(p + "pages")
         for _ in range(50):
             pm = _CONT_PART.match(text, pos)
             if pm and pm.end() > pos and made and made[-1].kind == "kamerstuk" and pm.group("m_pages"):
@@ -728,6 +730,10 @@ class _Builder:
             if not cm or cm.end() <= pos:
                 break
             cg = cm.groupdict()
+            tight = text[cm.start()] == "," and text[cm.start() + 1].isdigit()
+            if tight and not (bare and cg.get("m_dos") and not cg.get("m_nums")
+                              and not (cg.get("m_let") or cg.get("m_plist") or cg.get("m_cnum"))):
+                break
             if cm.group("m_only") is not None:
                 if not cg.get("m_nums"):
                     break
@@ -737,8 +743,7 @@ class _Builder:
             elif not cg.get("m_dos"):
                 break
             elif not (cg.get("m_nums") or cg.get("m_let") or cg.get("m_plist") or cg.get("m_cnum")):
-                # "9595,9596": a second dossier of an old citation, no paper numbers
-                if not (text[cm.start()] == "," and text[cm.start() + 1].isdigit()):
+                if not tight:  # "9595,9596": a second dossier of an old citation
                     break
             cyear = _year_of(cg, "m_") or year
             start = _JOINER.match(text, cm.start()).end()
@@ -755,6 +760,7 @@ class _Builder:
                     fc.url = ids.url_for("kamerstuk", fc.document)
                     fc.label = ids.kst_label(chamber, cyear, fc.dossier, n)
             pending_dossier_only = [fc for fc in made2 if fc.kind == "dossier"]
+            bare = bool(made2) and made2[-1].kind == "dossier" and not cg.get("m_pages")
             dossier = d2
             pos = cm.end()
         return pos
