@@ -431,3 +431,22 @@ def test_a_letter_heading_without_text_is_warned(tmp_path):
     letters = read_file_all(path)
     assert [l.role for l in letters] == ["committee", "reply", "reply"]
     assert [w.code for w in letters[1].warnings] == ["empty-letter"]
+
+
+def test_xml_signature_by_markup_and_a_note_outside_the_text(tmp_path):
+    """``ondertekening`` with ``functie``/``naam`` and no ``al``; a ``noot`` standing in a
+    ``divisie`` outside any paragraph is kept (first letter) and warned about."""
+    xml = F.to_xml(F.MEMORIE_VAN_ANTWOORD).replace(
+        "<ondertekening><al>De Minister van Sociale Zaken en Werkgelegenheid,</al><al>Y.J. van Hijum</al>"
+        "</ondertekening>",
+        "<ondertekening><functie>De Minister van Sociale Zaken en Werkgelegenheid</functie>"
+        "<naam><voornaam>Y.J.</voornaam> <achternaam>van Hijum</achternaam></naam></ondertekening>"
+        '<noot id="x9"><noot.nr>2</noot.nr><noot.al>Stb. 2026, 12.</noot.al></noot>')
+    assert "<functie>" in xml
+    path = tmp_path / "mva.xml"
+    path.write_text(xml, encoding="utf-8")
+    (letter,) = [process(l) for l in read_file_all(path)]
+    assert (letter.chair, letter.chair_function) == (
+        "Y.J. van Hijum", "De Minister van Sociale Zaken en Werkgelegenheid")
+    assert [fn.number for fn in letter.footnotes] == ["1", "2"]
+    assert "footnote-outside-text" in {w.code for w in letter.warnings}

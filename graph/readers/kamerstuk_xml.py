@@ -44,7 +44,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from ..model import Letter
+from ..model import Issue, Letter
 from .koop_xml import _Collector, _KoopReader, _attr, _citations, _local, _text, repair_mojibake
 from .verslag_text import (Publication, PubLine, PubNote, _letter_heading, read_publication,
                            stuk_role)
@@ -94,12 +94,15 @@ class _Renderer:
     def __init__(self, source: str, shift: int):
         self.k = _KoopReader(source, shift)
         self.pub = Publication(source=source)
+        self.seen: set[str] = set()  # noot elements read where they stand (their paths)
 
     def line(self, el) -> int:
         return self.k.line(el)
 
     def inline(self, el) -> tuple[str, list]:
         """Text of an ``al`` with note markers as ``<sup>n</sup>``; extref citations."""
+        self.seen.update(n.getroottree().getpath(n) for n in el.iter()
+                         if isinstance(n.tag, str) and _local(n.tag) == "noot")
         col = _Collector(self.k)
         col.walk(el)
         text, events = col.finish()
@@ -155,11 +158,12 @@ class _Renderer:
 
     def walk(self, el) -> None:
         for child in el:
-            if not isinstance(child.tag, str):
-                continue
+            self.visit(child)
+
+    def visit(self, child) -> None:
+        """Render one element of the text (see the module docstring)."""
+        if isinstance(child.tag, str) and _local(child.tag) not in _SKIP:
             name = _local(child.tag)
-            if name in _SKIP:
-                continue
             if name in ("al", "considerans.al"):
                 self.paragraph(child)
             elif name == "kop":
@@ -183,8 +187,40 @@ class _Renderer:
                     elif re.fullmatch(r"\d{1,3}|[a-z]", nr):
                         nr += "."
                     self.add(f"{nr} {self.item_text(li)}", li)
-            else:
-                self.walk(child)
+            elif name == "ondertekening" and not any(
+                    isinstance(c.tag, str) and _local(c.tag) == "al" for c in child):
+                # <ondertekening><functie>De Minister van ...</functie><naam>...</naam>
+                for piece in _own_pieces(child):
+                    self.add(piece, child, "sign")
+            elif any(isinstance(d.tag, str) and _local(d.tag) in _STRUCTURE for d in child.iter()):
+                if name == "ondertekening":
+                    for al in child:
+                        if isinstance(al.tag, str) and _local(al.tag) == "al":
+                            text, _ = self.inline(al)
+                            self.add(text, al, "sign")
+                else:
+                    self.walk(child)
+            elif _text(child):  # any other element with text: a paragraph, never dropped
+                self.paragraph(child)
+
+
+#: Elements that hold the text's structure: an element holding none of them is read as
+#: one paragraph.
+_STRUCTURE = {"al", "considerans.al", "lijst", "li", "kop", "tussenkop", "divisie", "noot"}
+
+
+def _own_pieces(el) -> list[str]:
+    """The texts of an element without paragraphs, one per child element:
+    ``<functie>De Minister van Asiel en Migratie,</functie><naam>...</naam>``."""
+    out = [" ".join(el.text.split())] if el.text and el.text.strip() else []
+    for child in el:
+        if isinstance(child.tag, str):
+            t = _text(child)
+            if t:
+                out.append(t)
+        if child.tail and child.tail.strip():
+            out.append(" ".join(child.tail.split()))
+    return out
 
 
 def _own_texts(top, r: _Renderer) -> list[PubLine]:
@@ -244,12 +280,16 @@ def read_kamerstuk(root, source: str, shift: int) -> list[Letter]:
             pub.datum_raw = _text(datum)
         except ValueError:
             pass
-    body = [c for c in stuk if isinstance(c.tag, str) and _local(c.tag) not in _HEADER]
-    for el in body:
-        if _local(el.tag) in ("al", "considerans.al"):
-            r.paragraph(el)
-        else:
-            r.walk(el)
+    for el in stuk:
+        if isinstance(el.tag, str) and _local(el.tag) not in _HEADER:
+            r.visit(el)
+    for el in stuk.iter():  # a noot outside any paragraph (in a kop's nr, a bare divisie)
+        if isinstance(el.tag, str) and _local(el.tag) == "noot" and el.getroottree().getpath(el) not in r.seen and not any(
+                _local(a.tag) == "noot" for a in el.iterancestors()):
+            fn = r.k.footnote(el)
+            pub.warnings.append(Issue(source, f"line {fn.line}", "footnote-outside-text",
+                                      f"note {fn.number} stands outside the body text; kept as a "
+                                      "source of the first letter", fn.line))
     pub.head.sort(key=lambda pl: pl.line)
     for fn in r.k.letter.footnotes:
         pub.notes.append(PubNote(fn.number, fn.text, fn.line, list(fn.citations)))

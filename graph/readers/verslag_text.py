@@ -78,7 +78,8 @@ __all__ = ["Publication", "PubLine", "PubNote", "read_publication", "parse_publi
 class PubLine:
     """One line of the publication's body: ``text`` with note markers as
     ``<sup>n</sup>``; ``kind`` ``"text"``, or ``"heading"`` where markup says so (XML
-    ``divisie/kop/titel``: rendered ``## title``)."""
+    ``divisie/kop/titel``: rendered ``## title``; ``"sign"`` for a line of the
+    XML ``ondertekening``)."""
 
     text: str
     line: int  # line in the source file
@@ -631,7 +632,8 @@ def _read_part(pub: Publication, part: _Part, notes: list[PubNote], k: int) -> L
     i = 0
     while i < len(body):
         t = body[i].text.strip()
-        if _SIGN_FUNCTION.match(t):
+        # the XML's ondertekening is a signature by markup: its function needs no comma
+        if _SIGN_FUNCTION.match(t if body[i].kind != "sign" or t.endswith(",") else t + ","):
             j = i + 1
             while j < len(body) and not body[j].text.strip():
                 j += 1
