@@ -21,7 +21,11 @@ __all__ = [
     "MONTHS",
     "Term",
     "add_term",
+    "is_chair_line",
     "parse_address_block",
+    "parse_addressee_line",
+    "parse_dateline",
+    "parse_vastgesteld",
     "parse_committee",
     "parse_dutch_date",
     "parse_signature",
@@ -290,3 +294,51 @@ def parse_signature(lines: list[str]) -> tuple[str | None, str | None]:
         function = clean[1].rstrip(",") if len(clean) > 1 else None
     name = re.sub(r"^w\.?\s?g\.?\s+", "", name, flags=re.I).rstrip(",")
     return name, function
+
+
+# ------------------------------------------------------- lines of a published letter
+
+_DATELINE = re.compile(r"^\s*[*_]*(?:Den\s+Haag|'s-Gravenhage|’s-Gravenhage)\s*,\s*"
+                       r"(?P<value>[^\n]{0,40}?\d{4})\s*[*_]*\s*$", re.I)
+_VASTGESTELD = re.compile(r"^\s*[*_]*vastgesteld\s+(?:op\s+)?(?P<value>\d{1,2}\s+[A-Za-z]{3,10}\.?"
+                          r"\s+\d{4})\s*[*_]*\s*\.?\s*$", re.I)
+_ADDRESSEE = re.compile(
+    r"^\s*[*_]*aan\s+(?:de\s+|het\s+)?(?P<value>(?:minister|staatssecretaris|minister-president|"
+    r"voorzitter|ministerie|college|commissaris)\b[^\n]{0,150}?)[*_]*\s*[,.]?\s*$", re.I)
+_CHAIR_LINE = re.compile(
+    r"^\s*[*_]*(?:de\s+)?(?:voorzitter|ondervoorzitter|plaatsvervangend\s+voorzitter|"
+    r"plv\.?\s+voorzitter|wnd\.?\s+voorzitter|griffier)\s+van\s+de\s+"
+    r"(?:(?:vaste|bijzondere|tijdelijke|algemene)\s+)?commissie\b[^\n.?!]{0,160}?,?[*_]*\s*$",
+    re.I)
+
+
+def parse_dateline(line: str) -> str | None:
+    """The date of a ``Den Haag, 3 november 2025`` line as written (``"3 november
+    2025"``), or None; :func:`parse_dutch_date` reads it."""
+    m = _DATELINE.match(line)
+    return m.group("value").strip() if m else None
+
+
+def parse_vastgesteld(line: str) -> str | None:
+    """``Vastgesteld 18 januari 1983`` (the date a verslag was adopted, under its title)
+    -> ``"18 januari 1983"``; the letter's datum when it has no other."""
+    m = _VASTGESTELD.match(line)
+    return m.group("value").strip() if m else None
+
+
+def parse_addressee_line(line: str) -> str | None:
+    """``Aan de Minister van Justitie en Veiligheid`` -> ``"Minister van Justitie en
+    Veiligheid"`` (the addressee of a letter published in a verslag); None for other
+    lines (``Aan de orde is ...`` is no addressee)."""
+    m = _ADDRESSEE.match(line)
+    if not m:
+        return None
+    value = re.sub(r"\s+", " ", m.group("value")).strip(" ,.")
+    return value[:1].upper() + value[1:]
+
+
+def is_chair_line(line: str) -> bool:
+    """The signature line of a committee letter without ``Hoogachtend,``: ``De voorzitter
+    van de vaste commissie voor Immigratie & Asiel / JBZ-Raad,`` (the name follows on the
+    next line); also ``De griffier van de commissie,``."""
+    return len(line) < 220 and bool(_CHAIR_LINE.match(line))

@@ -18,10 +18,18 @@ from __future__ import annotations
 
 import re
 
+from ..model import Member
 from .fracties import ALIAS_PATTERN, canonical_fractie
 
 __all__ = [
     "asks",
+    "glued_note_markers",
+    "is_notes_heading",
+    "is_page_number",
+    "is_running_header",
+    "is_samenstelling",
+    "parse_samenstelling",
+    "split_note_run",
     "fracties_in",
     "FractieScope",
     "is_closing_request",
@@ -464,3 +472,197 @@ def is_fractie_heading(line: str) -> bool:
     if "ractie" not in text or len(text) > 200:
         return False
     return bool(_FRACTIE_HEADING.match(text)) and bool(fracties_in(text))
+
+
+# ------------------------------------------------------------------- page furniture
+
+_DOSSIER_NO = r"\d{1,3}(?:[ .]?\d{3})?(?:\s*\(R\s?\d{1,4}\))?(?:[- ](?:[IVXLC]{1,7}|\d{2}))?"
+_STUK_NO = (r"(?:,\s*(?:nrs?\.\s*\d{1,4}[a-z]{0,2}(?:\s{0,2}(?:[-–,]|en)\s{0,2}\d{1,4}[a-z]{0,2})*"
+            r"|[A-Z]{1,3}(?:\s?[-–]\s?[A-Z]{1,3})?))?")
+_RUNNING_HEADER = re.compile(
+    r"^\s*(?:\d{1,4}\s+)?(?:Eerste|Tweede)\s+Kamer(?:\s+der\s+Staten-Generaal)?,?\s+"
+    r"(?:vergaderjaar|zitting|zittingsjaar)\s+\d{4}(?:\s{0,2}[-–/]\s{0,2}\d{2,4})?,\s*"
+    + _DOSSIER_NO + _STUK_NO + r"\s*(?:\d{1,4})?\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
+
+
+def is_running_header(line: str) -> bool:
+    """The running header or footer of a published paper, page number included or not:
+    ``Eerste Kamer, vergaderjaar 1989–1990, 20 701, nr. 78a``, ``Tweede Kamer,
+    vergaderjaar 2023–2024, 36 410, nr. 12  3``, ``Eerste Kamer, vergaderjaar 2024–2025,
+    30 573, J``, ``Tweede Kamer, zitting 1981, 16927 (R 1176), nrs. 1-3``. Not a
+    citation in a sentence (``Zie Eerste Kamer, vergaderjaar ...`` or one ending in a
+    full stop)."""
+    return len(line) < 150 and "Kamer" in line and bool(_RUNNING_HEADER.match(line))
+
+
+def is_page_number(line: str) -> bool:
+    """A page number alone on a line: ``3``."""
+    return bool(_PAGE_NUMBER.match(line))
+
+
+# ---------------------------------------------------------------------- note bodies
+
+_NOTES_HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?[*_]*(?:noten|voetnoten|eindnoten|noot)[*_]*\s*:?\s*$",
+                            re.I)
+
+
+def is_notes_heading(line: str) -> bool:
+    """``Noten``, ``Voetnoten``, ``## Noten``, ``**Noten**``: the heading above the note
+    bodies listed at the end of a text copied from an officielebekendmakingen page."""
+    return len(line) < 40 and bool(_NOTES_HEADING.match(line))
+
+
+def split_note_run(number: int, text: str) -> list[tuple[int, str]]:
+    """Note bodies that OCR or copying ran together on one line, split by the sequence
+    of their numbers: a body ``number`` whose text holds ``. 3 Idem`` where 3 is the next
+    number (after a full stop, not after an abbreviation such as ``p.``) is two bodies::
+
+        split_note_run(2, "Kamerstukken I 2024/25, 30 573, nr. 3. 3 Idem, p. 4. 4 Stb. 2024, 12.")
+          -> [(2, "Kamerstukken I 2024/25, 30 573, nr. 3."), (3, "Idem, p. 4."),
+              (4, "Stb. 2024, 12.")]
+    """
+    out: list[tuple[int, str]] = []
+    start = 0
+    nxt = number + 1
+    pos = 0
+    while True:
+        pat = re.compile(r"(?<=[.;)\]])\s+" + str(nxt) + r"\s+(?=[A-Z*\[(])")
+        found = None
+        for m in pat.finditer(text, pos):
+            word = _word_before(text, m.start() - 1).rstrip(".;)]").lower()
+            if word in ABBREVIATIONS or (_DOTTED.match(word) and "." in word):
+                continue  # "p. 3 Kamerstukken": a page, not a note
+            found = m
+            break
+        if found is None:
+            break
+        out.append((number, text[start:found.start()].strip()))
+        number, start, pos = nxt, found.end(), found.end()
+        nxt += 1
+    out.append((number, text[start:].strip()))
+    return out
+
+
+# ---------------------------------------------------------- glued-digit note markers
+
+_GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:?!)\]’”\"'*]|$)"
+                    r"|(?<=[^\W\d_][.,;:?!)’”\"])(\d{1,3})(?=\s|$)")
+_STEM = re.compile(r"[\w'’-]+$")
+_UNIT_STEMS = {"m", "km", "cm", "mm", "dm", "kg", "ha", "mg", "ml"}
+
+
+def _identifier(stem: str, digits: str) -> bool:
+    """``COVID19``, ``MH17``, ``F35``, ``G20``, ``CO2``, ``m2``, ``JA21``, ``D66``: a name
+    with digits, not a word with a note marker."""
+    word = stem.rsplit("-", 1)[-1]
+    if canonical_fractie(stem + digits) or canonical_fractie(word + digits):
+        return True
+    if word.lower() in _UNIT_STEMS:
+        return True
+    letters = word.strip("'’")
+    return bool(letters) and letters.isupper() and letters.isalpha()
+
+
+def glued_note_markers(texts: list[str], numbers: list[int]) -> list[tuple[int, int, int, str]]:
+    """Note markers printed as plain digits glued to the word before them, the form of
+    text copied from an officielebekendmakingen HTML page (``brief4``, ``media7``,
+    ``(Duitse6)``, ``uitgeoefend1?``, ``JBZ-Raad1``), found by the sequence of the note
+    bodies that exist, never by any digit after a word.
+
+    ``texts`` are the body lines in document order, ``numbers`` the numbers of the note
+    bodies. Markers are taken in order: for note *n* the first glued *n* after marker
+    *n-1*, and before the first candidate for *n+1*. A word with digits that is a name
+    (``COVID19``, ``JA21``, ``D66``, ``CO2``, ``m2``) is a marker only when nothing else
+    can be. ``artikel 3`` and ``2026`` are never candidates (not glued). Returns
+    ``(text index, start, end, number)``, in order.
+    """
+    if not numbers:
+        return []
+    cands: list[tuple[int, int, int, int, bool]] = []  # ti, start, end, number, identifier
+    for ti, text in enumerate(texts):
+        if not any(c.isdigit() for c in text):
+            continue
+        for m in _GLUED.finditer(text):
+            digits = m.group(1) or m.group(2)
+            if digits.startswith("0"):
+                continue
+            ident = False
+            if m.group(1):
+                stem = _STEM.search(text, 0, m.start())
+                ident = _identifier(stem.group(0) if stem else "", digits)
+            cands.append((ti, m.start(), m.end(), int(digits), ident))
+    wanted = sorted(set(numbers))
+    out: list[tuple[int, int, int, str]] = []
+    at = (-1, -1)
+    for k, n in enumerate(wanted):
+        after = [c for c in cands if (c[0], c[1]) > at]
+        nxt = wanted[k + 1] if k + 1 < len(wanted) else None
+        limit = next(((c[0], c[1]) for c in after if c[3] == nxt and not c[4]), None)
+        fits = [c for c in after if c[3] == n and (limit is None or (c[0], c[1]) < limit)]
+        pick = next((c for c in fits if not c[4]), None) or (fits[0] if fits else None)
+        if pick is None:
+            continue
+        out.append((pick[0], pick[1], pick[2], str(n)))
+        at = (pick[0], pick[1])
+    return out
+
+
+# ------------------------------------------------------------- the Samenstelling note
+
+_SAMENSTELLING = re.compile(r"^\s*[*_]*samenstelling[*_]*\s*:?\s*", re.I)
+_MEMBER = re.compile(
+    r"\s*(?:,|;|\ben\b)?\s*(?P<name>[^,;()]{1,80}?)\s*\((?P<fractie>[^()]{1,60})\)"
+    r"(?:\s*\((?P<role>[^()]{1,40})\))?"
+    r"(?:\s*,\s*(?P<role2>(?:vice|onder)?voorzitter|plv\.?\s*voorzitter)\b(?=\s*(?:[,;]|$)))?",
+    re.I)
+_GROUP_LABEL = re.compile(r"^(?:(?P<plv>plv\.?|plaatsvervangende)\s*)?leden\s*:\s*", re.I)
+
+
+def is_samenstelling(text: str) -> bool:
+    """``Samenstelling: Kox (SP), ...``: note 1 of every verslag, the committee's
+    composition, not a citation."""
+    return bool(_SAMENSTELLING.match(text)) and "(" in text
+
+
+def parse_samenstelling(text: str) -> list[Member]:
+    """The members of a committee from its Samenstelling note, in order, as
+    :class:`Member` ``(name, fractie, role)``; fractie names by the table
+    (:mod:`.fracties`)::
+
+        parse_samenstelling("Samenstelling: Kox (SP), Van Bijsterveld (CDA), Dittrich (D66) "
+                            "(voorzitter), Karimi (GroenLinks-PvdA) en Nanninga (Fractie-Nanninga)")
+        -> [Member("Kox", "SP"), Member("Van Bijsterveld", "CDA"),
+            Member("Dittrich", "D66", "voorzitter"), Member("Karimi", "GroenLinks-PvdA"),
+            Member("Nanninga", "Fractie-Nanninga")]
+
+    The Tweede Kamer form ``Samenstelling: Leden: Van der Staaij (SGP), voorzitter, ...
+    Plv. leden: Bosma (PVV), ...`` gives role ``"voorzitter"`` and ``"plaatsvervangend
+    lid"``. Returns ``[]`` for a note that is not a Samenstelling.
+    """
+    m = _SAMENSTELLING.match(text)
+    if not m:
+        return []
+    body = " ".join(text[m.end():].replace("*", "").split())
+    out: list[Member] = []
+    # "Leden: ... Plv. leden: ...": the substitutes' part
+    parts = re.split(r"(?i)\b((?:plv\.?|plaatsvervangende)\s*leden\s*:)", body)
+    substitute = False
+    for part in parts:
+        if _GROUP_LABEL.match(part.strip()) and part.strip().endswith(":"):
+            substitute = bool(_GROUP_LABEL.match(part.strip()).group("plv"))
+            continue
+        for mm in _MEMBER.finditer(part):
+            name = _GROUP_LABEL.sub("", mm.group("name").strip(" ,;")).strip()
+            name = re.sub(r"^(?:en|,)\s+", "", name)
+            if not name or not name[0].isupper():
+                continue
+            written = mm.group("fractie").strip()
+            fractie = canonical_fractie(written) or written
+            role = (mm.group("role") or mm.group("role2") or "").strip().lower() or None
+            if role is not None and canonical_fractie(role):
+                role = None
+            if role is None and substitute:
+                role = "plaatsvervangend lid"
+            out.append(Member(name, fractie, role))
+    return out

@@ -67,7 +67,11 @@ from ..model import (
 )
 from .base import InputError, decode_bytes
 from .metadata import (
+    is_chair_line,
     parse_address_block,
+    parse_addressee_line,
+    parse_dateline,
+    parse_vastgesteld,
     parse_committee,
     parse_dutch_date,
     parse_signature,
@@ -77,8 +81,15 @@ from .structure import (
     FractieScope,
     asks,
     fracties_in,
+    glued_note_markers,
     is_closing_request,
     is_fractie_heading,
+    is_notes_heading,
+    is_page_number,
+    is_running_header,
+    is_samenstelling,
+    parse_samenstelling,
+    split_note_run,
     missing_question_mark,
     question_spans,
     sentence_spans,
@@ -116,7 +127,6 @@ _VALEDICTION = re.compile(
     r"met\s+(?:vriendelijke|hartelijke|beleefde)\s+groet(?:en)?)\b[\W_]*$",
     re.I,
 )
-_DATELINE = re.compile(r"^\s*(?:Den\s+Haag|'s-Gravenhage)\s*,\s*(?P<value>.*\d{4})\s*$", re.I)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)(?P<text>[^*_\n]+?)(?<=\S)\1\s*$")
 
 # ------------------------------------------------------------------ inline clean-up
@@ -394,6 +404,7 @@ class _TextReader:
         self.heading_markers: list[tuple[str, int]] = []  # pending (number, line)
         self.head_values: dict[str, str] = {}
         self._cleaned: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+        self.plain_bodies = False  # note bodies as "1 Kamerstukken ..." lines
 
     # -- helpers
     def warn(self, code: str, message: str, line: int | None = None, where: str = "") -> None:
@@ -439,8 +450,9 @@ class _TextReader:
                 _HEADING.match(ln) and not ln.lstrip().startswith("# ") for ln in block
             ) or any(fracties_in(ln) for ln in block):
                 break
-            if any(_LABEL.match(ln) for ln in block):
-                end = j
+            if any(_LABEL.match(ln) or parse_dateline(ln) or parse_vastgesteld(ln)
+                   or parse_addressee_line(ln) for ln in block):
+                end = j  # "Aan de Minister van ...", "Den Haag, 3 november 2025"
             i = j
         return end, None
 
@@ -465,12 +477,16 @@ class _TextReader:
                                                "salutation"))
         flat = [(no, raw) for block in blocks for no, raw in block]
         datum_line = None
+        vastgesteld: tuple[str, int] | None = None
         for k, (no, raw) in enumerate(flat):
             m = _LABEL.match(raw)
             if not m:
-                dm = _DATELINE.match(raw)
-                if dm and letter.datum_raw is None:
-                    letter.datum_raw, datum_line = dm.group("value").strip(), no
+                dateline = parse_dateline(raw)
+                if dateline and letter.datum_raw is None:
+                    letter.datum_raw, datum_line = dateline, no
+                adopted = parse_vastgesteld(raw)
+                if adopted and vastgesteld is None:
+                    vastgesteld = (adopted, no)
                 continue
             label = re.sub(r"\s+", " ", m.group("label").lower())
             value = (m.group("value") or "").strip()
@@ -485,6 +501,9 @@ class _TextReader:
                 letter.kenmerk = value
             elif label in ("betreft", "onderwerp") and letter.betreft is None:
                 letter.betreft, _ = self.clean(value)
+        if letter.datum_raw is None and vastgesteld is not None:
+            # "Vastgesteld 18 januari 1983": the publication date, when nothing else dates it
+            letter.datum_raw, datum_line = vastgesteld
         # chamber: named in the letterhead; without one, only the full name or the mail
         # domain counts (the body of an EK letter may well mention "de Tweede Kamer")
         head = "\n".join(r for _, r in flat)
@@ -575,25 +594,66 @@ class _TextReader:
                     group[0][0], "\n".join(r for _, r in group), "page-header"))
                 group.clear()
 
-        for i in range(start, len(self.lines)):
-            raw, no = self.lines[i], i + 1
+        lines = self.lines
+        n_lines = len(lines)
+
+        def near_running_header(i: int) -> bool:
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < n_lines and not lines[j].strip() and abs(j - i) < 3:
+                    j += step
+                if 0 <= j < n_lines and is_running_header(lines[j]):
+                    return True
+            return False
+
+        def alone(i: int) -> bool:
+            return ((i == 0 or not lines[i - 1].strip())
+                    and (i + 1 >= n_lines or not lines[i + 1].strip()))
+
+        for i in range(start, n_lines):
+            raw, no = lines[i], i + 1
             if i in headers:
                 group.append((no, raw))
                 pending_break, zone, current, footnote_open = True, False, None, False
                 continue
             if not raw.strip():
-                current, footnote_open = None, False
+                current = None
+                if not (footnote_open and not self.bodies[-1][1][0]):
+                    footnote_open = False  # "1" alone, its text after a blank line
                 continue
             flush()
             if _RULE.match(raw):
                 self.letter.skipped.append(SkippedBlock(no, raw, "rule"))
                 zone, pending_break, footnote_open, current = True, True, False, None
                 continue
+            if is_running_header(raw):
+                # "Eerste Kamer, vergaderjaar 2024–2025, 30 573, J  3": page furniture
+                self.letter.skipped.append(SkippedBlock(no, raw, "running-header"))
+                pending_break, footnote_open, current = True, False, None
+                continue
+            if is_notes_heading(raw):  # "Noten": the note bodies follow
+                self.letter.skipped.append(SkippedBlock(no, raw, "notes-heading"))
+                zone, pending_break, footnote_open, current = True, True, False, None
+                continue
+            if is_page_number(raw):
+                number = int(raw.strip())
+                last = self.bodies[-1][0] if self.bodies else "0"
+                if zone and last.isdigit() and number == int(last) + 1:
+                    # "2" alone on a line, the note's text on the next
+                    self.bodies.append((str(number), [""], no))
+                    self.plain_bodies = True
+                    pending_break, footnote_open, current = True, True, None
+                    continue
+                if near_running_header(i) or (alone(i) and not footnote_open):
+                    self.letter.skipped.append(SkippedBlock(no, raw, "running-header"))
+                    pending_break, footnote_open, current = True, False, None
+                    continue
             m = (_SUP_BODY.match(raw) or _MDFN_BODY.match(raw) or _UNI_BODY.match(raw)
                  or (zone and _PLAIN_BODY.match(raw)))
             if m:
                 number = m.group(1).translate(_SUPERSCRIPT)
                 self.bodies.append((number, [m.group(2).strip()], no))
+                self.plain_bodies |= m.re is _PLAIN_BODY
                 zone, pending_break, footnote_open, current = True, True, True, None
                 continue
             if footnote_open:  # a footnote body wrapped over more lines
@@ -608,11 +668,49 @@ class _TextReader:
         flush()
         return out
 
+    def split_note_runs(self) -> None:
+        """Note bodies run together on one line (OCR, copying): ``2 Kamerstukken I ...,
+        nr. 3. 3 Idem, p. 4.`` is notes 2 and 3 (:func:`.structure.split_note_run`)."""
+        out: list[tuple[str, list[str], int]] = []
+        for number, parts, line in self.bodies:
+            text = " ".join(x for x in parts if x).strip()
+            if number.isdigit() and f" {int(number) + 1} " in text:
+                runs = split_note_run(int(number), text)
+                if len(runs) > 1:
+                    out.extend((str(n), [t], line) for n, t in runs)
+                    continue
+            out.append((number, parts, line))
+        self.bodies = out
+
+    def glued_markers(self, blocks: list[_Block]) -> None:
+        """Text copied from an officielebekendmakingen page prints note markers as plain
+        digits glued to a word (``brief4``): found by the sequence of the note bodies
+        (:func:`.structure.glued_note_markers`) and written as ``<sup>4</sup>``, so the
+        rest of the reader sees one marker form. Only for a letter whose bodies are
+        plain numbered lines and that has no other marker form."""
+        if not self.plain_bodies or self.unicode_markers:
+            return
+        low = self.text.lower()
+        if "<sup" in low or "[^" in low:
+            return
+        numbers = [int(n) for n, _, _ in self.bodies if n.isdigit()]
+        where = [(bi, li) for bi, b in enumerate(blocks) for li in range(len(b.lines))]
+        texts = [blocks[bi].lines[li][1] for bi, li in where]
+        found = glued_note_markers(texts, numbers)
+        for ti, start, end, number in reversed(found):
+            bi, li = where[ti]
+            no, raw = blocks[bi].lines[li]
+            blocks[bi].lines[li] = (no, f"{raw[:start]}<sup>{number}</sup>{raw[end:]}")
+
     # -- 3. logical lines
     def logical_lines(self, block: _Block, state: dict) -> list[_Logical]:
         out: list[_Logical] = []
-        for no, raw in block.lines:
-            if state["closing"] or _VALEDICTION.match(raw):
+        for k, (no, raw) in enumerate(block.lines):
+            if state["closing"] or _VALEDICTION.match(raw) or (
+                    is_chair_line(raw) and (raw.rstrip(" *_").endswith(",") or (
+                        k + 1 < len(block.lines) and len(block.lines[k + 1][1].split()) <= 6))):
+                # "Hoogachtend,", or (a letter published in a verslag) "De voorzitter van de
+                # vaste commissie voor ...," with the name on the next line
                 state["closing"] = True
                 out.append(_Logical("close", [(raw, no)]))
                 continue
@@ -911,8 +1009,37 @@ class _TextReader:
                       "fractie phrase; their fracties are left empty", first.line)
 
     # -- 6. footnotes
+    def samenstelling(self) -> set[str]:
+        """The Samenstelling note (``1 Samenstelling: Kox (SP), ... Dittrich (D66)
+        (voorzitter), ...``) is the committee's composition, not a source: its members go
+        to ``letter.members``, the note and its marker to skipped blocks (reasons
+        ``"samenstelling"``, ``"samenstelling-marker"``). Returns its number(s)."""
+        letter = self.letter
+        done: set[str] = set()
+        keep = []
+        for number, parts, line in self.bodies:
+            text = " ".join(x for x in parts if x).strip()
+            members = parse_samenstelling(text) if is_samenstelling(text) else []
+            if not members or letter.members:
+                keep.append((number, parts, line))
+                continue
+            letter.members = members
+            letter.skipped.append(SkippedBlock(line, f"{number} {text}", "samenstelling"))
+            done.add(number)
+            for p in letter.paragraphs:
+                mk = next((m for m in p.markers if m.number == number), None)
+                if mk is not None:
+                    p.markers.remove(mk)
+                    letter.skipped.append(SkippedBlock(mk.line, number, "samenstelling-marker"))
+                    break
+        self.bodies = keep
+        if letter.chair is None:
+            letter.chair = next((m.name for m in letter.members if m.role == "voorzitter"), None)
+        return done
+
     def footnotes(self) -> None:
         letter = self.letter
+        samenstelling = self.samenstelling()
         markers = [m for p in letter.paragraphs for m in p.markers]
         queue: dict[str, list[Footnote]] = {}
         notes: list[tuple[int, Footnote]] = []
@@ -944,14 +1071,14 @@ class _TextReader:
                 self.warn("body-without-marker", f"footnote {fn.number} has no marker in the "
                           "text", fn.line, where=f"line {fn.line}, footnote {fn.number}")
         numbers = sorted({int(n) for n in list(queue) + [m.number for m in markers]
-                          if n.isdigit()})
+                          + list(samenstelling) if n.isdigit()})
         if numbers:
             present = set(numbers)
             for n in range(1, numbers[-1] + 1):
                 if n not in present:
                     nxt = min(x for x in numbers if x > n)
                     line = (queue[str(nxt)][0].line if str(nxt) in queue else
-                            next(m.line for m in markers if m.number == str(nxt)))
+                            next((m.line for m in markers if m.number == str(nxt)), 1))
                     self.warn("footnote-gap", f"footnote numbering skips {n} (before footnote "
                               f"{nxt})", line, where=f"line {line}, footnote {nxt}")
 
@@ -966,12 +1093,19 @@ class _TextReader:
         letter = self.letter
         paras = letter.paragraphs
         closing = [p for p in paras if p.kind == "closing"]
-        # chair: the lines after "Hoogachtend,"
+        # chair: the lines after "Hoogachtend,", else "De voorzitter van de ...," + name
         for i, p in enumerate(closing):
             if _VALEDICTION.match(p.text):
                 rest = [q.text for q in closing[i + 1:]]
                 letter.chair, letter.chair_function = parse_signature(rest)
                 break
+        else:
+            for i, p in enumerate(closing):
+                if is_chair_line(p.text) and "griffier" not in p.text.lower()[:30]:
+                    chair, function = parse_signature([q.text for q in closing[i:i + 2]])
+                    if chair and function:
+                        letter.chair, letter.chair_function = chair, function
+                    break
         # committee: the opening sentence, else the closing request or signature
         candidates = []
         for p in paras:
@@ -1008,6 +1142,8 @@ class _TextReader:
         end, salutation = self.letterhead_end()
         self.read_letterhead(end, salutation)
         blocks = self.body_blocks(end)
+        self.split_note_runs()
+        self.glued_markers(blocks)
         self.assemble(blocks)
         self.finish()
         self.footnotes()
@@ -1046,6 +1182,9 @@ def read_text_file(path: str | Path) -> Letter:
     return letter
 
 
+_GLUED_TOKEN = re.compile(r"^(.*[^\W\d_])(\d+)$")
+
+
 def account(letter: Letter, text: str) -> list[str]:
     """Words of ``text`` the letter does not account for, and words it has too often.
 
@@ -1055,21 +1194,30 @@ def account(letter: Letter, text: str) -> list[str]:
     occurrence that was dropped and ``"+word"`` for every one that was duplicated,
     sorted; an empty list means nothing was lost or invented.
     """
-    expected = Counter(tokens(text))
+    def toks(s: str) -> list[str]:
+        # "brief4" in copied text is the word "brief" and note marker 4: a digit run
+        # glued to a word counts apart on both sides ("D66" is "D" + "66" on both)
+        out = []
+        for t in tokens(s):
+            m = _GLUED_TOKEN.match(t)
+            out.extend(m.groups() if m else (t,))
+        return out
+
+    expected = Counter(toks(text))
     got: Counter[str] = Counter()
     for p in letter.paragraphs:
-        got.update(tokens(p.text))
+        got.update(toks(p.text))
         if p.number:
-            got.update(tokens(p.number))
+            got.update(toks(p.number))
         for m in p.markers:
-            got.update(tokens(m.number))
+            got.update(toks(m.number))
     for s in letter.sections:
-        got.update(tokens(s.heading))
+        got.update(toks(s.heading))
     for fn in letter.footnotes:
-        got.update(tokens(fn.number))
-        got.update(tokens(fn.text))
+        got.update(toks(fn.number))
+        got.update(toks(fn.text))
     for b in letter.skipped:
-        got.update(tokens(b.text))
+        got.update(toks(b.text))
     missing = expected - got
     extra = got - expected
     return sorted([f"-{t}" for t in missing.elements()] + [f"+{t}" for t in extra.elements()])
