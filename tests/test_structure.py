@@ -200,3 +200,298 @@ def test_question_without_any_fractie_is_warned_not_given_all():
 ])
 def test_question_spans(text, kind, expected):
     assert len(question_spans(text, kind)) == expected
+
+
+# ============================================================== question unit in letters
+
+ITEMS = HEAD + """De leden van de fractie van de SP hebben de volgende vragen.
+
+1. Hoe ziet de regering de rol van gemeenten?
+2. Kan de regering aangeven:
+a. hoeveel fte er nodig is;
+b. wanneer de evaluatie plaatsvindt?
+3. Welke afspraken zijn gemaakt? 4. De leden vragen of de VNG is betrokken. 5. Waarom niet eerder?
+6 Hoe beoordeelt de regering de kosten?
+7 Wat is de planning?
+8. Wie betaalt dit?
+   i. de gemeenten;
+   ii. het Rijk?
+
+De leden van de fractie van de SP willen weten hoe dit is geregeld. Deze leden verzoeken de regering aan te geven welke termijn geldt. Zij stellen de vraag waarom dit zo lang duurt.
+
+Hoogachtend,
+
+J. de Boer
+
+Voorzitter van de vaste commissie voor Financiën
+
+PS: Kan de regering de antwoorden ook naar de Tweede Kamer sturen?
+"""
+
+
+def test_question_unit_items_subitems_inline_and_postscript():
+    letter = read_text(ITEMS, "items.txt")
+    got = [(q.number, q.text) for q in letter.questions]
+    assert got == [
+        ("1", "Hoe ziet de regering de rol van gemeenten?"),
+        # item 2 keeps its sub-items a. and b. (not questions "a" and "b")
+        ("2", "Kan de regering aangeven:\na. hoeveel fte er nodig is;\nb. wanneer de evaluatie "
+              "plaatsvindt?"),
+        # inline numbering on one line: three items
+        ("3", "Welke afspraken zijn gemaakt?"),
+        ("4", "De leden vragen of de VNG is betrokken."),
+        ("5", "Waarom niet eerder?"),
+        # numbers without a dot, in sequence
+        ("6", "Hoe beoordeelt de regering de kosten?"),
+        ("7", "Wat is de planning?"),
+        # roman sub-items
+        ("8", "Wie betaalt dit?\ni. de gemeenten;\nii. het Rijk?"),
+        # indirect questions: "willen weten hoe", "verzoeken ... aan te geven", "stellen de vraag"
+        (None, "De leden van de fractie van de SP willen weten hoe dit is geregeld."),
+        (None, "Deze leden verzoeken de regering aan te geven welke termijn geldt."),
+        (None, "Zij stellen de vraag waarom dit zo lang duurt."),
+        # after the signature: a question, with a warning
+        (None, "PS: Kan de regering de antwoorden ook naar de Tweede Kamer sturen?"),
+    ]
+    assert [q.fracties for q in letter.questions] == [("SP",)] * 11 + [()]
+    assert [w.code for w in letter.warnings] == ["question-after-signature"]
+    assert letter.chair == "J. de Boer"
+    assert account(letter, ITEMS) == []
+
+
+@pytest.mark.parametrize("body,questions", [
+    # "3 procent": a sentence that starts with a number, not an item
+    ("1. Hoe zit dat?\n\n3 procent van de gemeenten doet mee.", [("1", "Hoe zit dat?")]),
+    # "zie p. 2. De ...": a page, not item 2
+    ("1. Hoe zit dat, zie p. 2. De regering schrijft het. Waarom?",
+     [("1", "Hoe zit dat, zie p. 2. De regering schrijft het. Waarom?")]),
+    # a lettered list that is no sub-list of a numbered item: its own items
+    ("De leden vragen:\n\na. Hoe zit dat?\nb. Waarom?", [("a", "Hoe zit dat?"), ("b", "Waarom?")]),
+    # "2 Kamerstukken ...": a note body, not an item without a dot
+    ("1 Hoe zit dat?\n2 Kamerstukken I 2025/26, 36 871, O.", [(None, "1 Hoe zit dat?")]),
+])
+def test_items_and_not_items(body, questions):
+    letter = read_text(HEAD + body + "\n", "x.txt")
+    assert [(q.number, q.text) for q in letter.questions] == questions
+    assert account(letter, HEAD + body + "\n") == []
+
+
+# ============================================================== text copied from HTML
+
+from kamerxref.graph.model import Member  # noqa: E402
+from kamerxref.graph.readers.metadata import (  # noqa: E402
+    is_chair_line,
+    parse_addressee_line,
+    parse_dateline,
+    parse_vastgesteld,
+)
+from kamerxref.graph.readers.structure import (  # noqa: E402
+    glued_note_markers,
+    is_notes_heading,
+    is_page_number,
+    is_running_header,
+    parse_samenstelling,
+    split_note_run,
+)
+
+# A committee letter as text copied from its officielebekendmakingen page: no markdown,
+# note markers as digits glued to a word, plain fractie headings right above their text,
+# a running footer with a page number, the signature without "Hoogachtend", the notes
+# listed at the end under "Noten" (two of them run together on one line) with the
+# Samenstelling note first.
+HTML_COPY = """Aan de Minister van Asiel en Migratie
+
+Den Haag, 3 november 2025
+
+De leden van de vaste commissie voor Immigratie & Asiel / JBZ-Raad1 hebben met belangstelling kennisgenomen van de brief2 van 30 september 2025 over de Staat van Migratie 2025. De leden van de fracties van GroenLinks-PvdA en de PVV hebben naar aanleiding hiervan enkele vragen.
+
+Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA
+De leden van de fractie van GroenLinks-PvdA lezen dat uit berichten op sociale media3 blijkt dat de toestroom in 2025 is gedaald. Ook de Duitse regering (Duitse4) en de COVID19-maatregelen van artikel 3 worden genoemd. Kan de regering aangeven hoeveel macht hierbij wordt uitgeoefend5?
+
+Eerste Kamer, vergaderjaar 2025–2026, 30 573, J  2
+
+Vragen en opmerkingen van de fractieleden van de PVV
+De fractieleden van de PVV stellen de vraag waarom de regering niet eerder heeft ingegrepen. Is de JA21-motie6 uitgevoerd?
+
+De voorzitter van de vaste commissie voor Immigratie & Asiel / JBZ-Raad,
+C.J.M. Dittrich
+
+Noten
+1 Samenstelling: Kox (SP), Van Bijsterveld (CDA), Dittrich (D66) (voorzitter), Karimi (GroenLinks-PvdA), Van Hattem (PVV) en Nanninga (Fractie-Nanninga)
+2 Kamerstukken I 2025/26, 30 573, I.
+3 Idem, p. 4.
+4 Kamerstukken II 2024/25, 19 637, nr. 3300. 5 Idem, p. 12.
+6 Kamerstukken II 2024/25, 19 637, nr. 3310.
+"""
+
+
+def test_html_copy_letter():
+    letter = read_text(HTML_COPY, "kst-30573-J.txt")
+    # metadata from "Aan de ...", "Den Haag, ...", the signature without "Hoogachtend"
+    assert letter.datum.isoformat() == "2025-11-03"
+    assert letter.addressee_function == "Minister van Asiel en Migratie"
+    assert (letter.chair, letter.chair_function) == (
+        "C.J.M. Dittrich", "De voorzitter van de vaste commissie voor Immigratie & Asiel / JBZ-Raad")
+    assert letter.committee == "vaste commissie voor Immigratie & Asiel/JBZ-Raad"
+    assert letter.fracties == ["GroenLinks-PvdA", "PVV"]
+    # questions and who asks them
+    assert [(q.text, q.fracties) for q in letter.questions] == [
+        ("Kan de regering aangeven hoeveel macht hierbij wordt uitgeoefend?", ("GroenLinks-PvdA",)),
+        ("De fractieleden van de PVV stellen de vraag waarom de regering niet eerder heeft "
+         "ingegrepen.", ("PVV",)),
+        ("Is de JA21-motie uitgevoerd?", ("PVV",)),
+    ]
+    # notes 2-6 with their markers: "brief2", "media3", "(Duitse4)", "uitgeoefend5?",
+    # "JA21-motie6" -- not COVID19, not artikel 3, not JA21
+    before = {}
+    for fn in letter.footnotes:
+        p = letter.paragraphs[fn.marker.paragraph]
+        before[fn.number] = p.text[:fn.marker.offset][-12:]
+    assert before == {"2": "van de brief", "3": "ociale media", "4": "ring (Duitse",
+                      "5": " uitgeoefend", "6": "e JA21-motie"}
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        ("2", "Kamerstukken I 2025/26, 30 573, I."), ("3", "Idem, p. 4."),
+        ("4", "Kamerstukken II 2024/25, 19 637, nr. 3300."), ("5", "Idem, p. 12."),
+        ("6", "Kamerstukken II 2024/25, 19 637, nr. 3310.")]
+    assert "COVID19-maatregelen van artikel 3" in letter.paragraphs[1].text
+    # the Samenstelling note: members, no footnote, no warning
+    assert letter.members == [
+        Member("Kox", "SP"), Member("Van Bijsterveld", "CDA"), Member("Dittrich", "D66", "voorzitter"),
+        Member("Karimi", "GroenLinks-PvdA"), Member("Van Hattem", "PVV"),
+        Member("Nanninga", "Fractie-Nanninga")]
+    # page furniture
+    reasons = Counter(b.reason for b in letter.skipped)
+    assert reasons["running-header"] == 1 and reasons["notes-heading"] == 1
+    assert reasons["samenstelling"] == 1 and reasons["samenstelling-marker"] == 1
+    assert not any("Eerste Kamer, vergaderjaar" in p.text for p in letter.paragraphs)
+    assert [w.code for w in letter.warnings] == ["no-kenmerk"]
+    assert account(letter, HTML_COPY) == []
+
+
+def test_html_copy_letter_through_the_pipeline(tmp_path):
+    import kamerxref
+
+    path = tmp_path / "kst-30573-J.txt"
+    path.write_text(HTML_COPY, encoding="utf-8")
+    corpus = kamerxref.load(str(path))
+    g = corpus.graph
+    warnings = [w.code for L in corpus.letters for w in L.warnings]
+    assert "no-citation" not in warnings  # the Samenstelling note is no source
+    cited = {d for _, d, k in g.edges(data="kind") if k == "cites"}
+    assert "kst-30573-I/p4" in cited and "kst-19637-3300/p12" in cited
+    asks_ = sorted((u, v.rsplit("/", 1)[1]) for u, v, k in g.edges(data="kind") if k == "asks")
+    assert asks_ == [("fractie-GroenLinks-PvdA", "q1"), ("fractie-PVV", "q2"), ("fractie-PVV", "q3")]
+
+
+@pytest.mark.parametrize("texts,numbers,expected", [
+    # glued markers in order; names with digits are no markers
+    (["de brief4 over COVID19 en artikel 3, in 2026", "uit media5 en (Duitse6) en D66"],
+     [4, 5, 6], [(0, 8, 9, "4"), (1, 9, 10, "5"), (1, 21, 22, "6")]),
+    # a marker after the question mark and after a full stop
+    (["hoeveel wordt uitgeoefend1? Klopt het.2 Verder"], [1, 2], [(0, 25, 26, "1"), (0, 38, 39, "2")]),
+    # a digit whose note body does not exist is no marker: "regio3" with notes 1, 2 only
+    (["de regio3 en de brief1 en media2"], [1, 2], [(0, 21, 22, "1"), (0, 31, 32, "2")]),
+    # out of order: the 2 before marker 1 is not a marker
+    (["stap2 en brief1 en media2"], [1, 2], [(0, 14, 15, "1"), (0, 24, 25, "2")]),
+    # a fractie name is never a marker; a marker glued to one is ("D661": D66 + 1)
+    (["de fractie van JA21 vraagt"], [21], []),
+    (["de fractie van D661 vraagt"], [1], [(0, 18, 19, "1")]),
+    # a name with digits only when nothing else can be: "COVID19" is no marker 19 here
+    (["de COVID19-regels en de brief19 verder"], [19], [(0, 29, 31, "19")]),
+    (["de COVID19 regels"], [19], [(0, 8, 10, "19")]),
+    ([], [1], []),
+    (["de brief1"], [], []),
+])
+def test_glued_note_markers(texts, numbers, expected):
+    assert glued_note_markers(texts, numbers) == expected
+
+
+@pytest.mark.parametrize("number,text,expected", [
+    (4, "Kamerstukken II 2024/25, 19 637, nr. 3300. 5 Idem, p. 12.",
+     [(4, "Kamerstukken II 2024/25, 19 637, nr. 3300."), (5, "Idem, p. 12.")]),
+    (2, "Kamerstukken I 2024/25, 30 573, nr. 3. 3 Idem, p. 4. 4 Stb. 2024, 12.",
+     [(2, "Kamerstukken I 2024/25, 30 573, nr. 3."), (3, "Idem, p. 4."), (4, "Stb. 2024, 12.")]),
+    # "p. 3 Kamerstukken": a page, not note 3
+    (2, "Zie p. 3 Kamerstukken I.", [(2, "Zie p. 3 Kamerstukken I.")]),
+    # the number is not the next one: no split
+    (2, "Kamerstukken I, nr. 3. 7 Idem.", [(2, "Kamerstukken I, nr. 3. 7 Idem.")]),
+])
+def test_split_note_run(number, text, expected):
+    assert split_note_run(number, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Samenstelling: Kox (SP), Van Bijsterveld (CDA), Dittrich (D66) (voorzitter), Karimi "
+     "(GroenLinks-PvdA) en Nanninga (Fractie-Nanninga)",
+     [("Kox", "SP", None), ("Van Bijsterveld", "CDA", None), ("Dittrich", "D66", "voorzitter"),
+      ("Karimi", "GroenLinks-PvdA", None), ("Nanninga", "Fractie-Nanninga", None)]),
+    # older spellings become the table's names
+    ("Samenstelling: Vis (D'66), Oskamp (P.v.d.A.) (ondervoorzitter), Kaland (C.D.A.)",
+     [("Vis", "D66", None), ("Oskamp", "PvdA", "ondervoorzitter"), ("Kaland", "CDA", None)]),
+    # the Tweede Kamer form: "Leden:", role after a comma, "Plv. leden:"
+    ("Samenstelling: Leden: Van der Staaij (SGP), voorzitter, Bosman (VVD), ondervoorzitter, "
+     "Omtzigt (CDA). Plv. leden: Bisschop (SGP), Wiersma (VVD).",
+     [("Van der Staaij", "SGP", "voorzitter"), ("Bosman", "VVD", "ondervoorzitter"),
+      ("Omtzigt", "CDA", None), ("Bisschop", "SGP", "plaatsvervangend lid"),
+      ("Wiersma", "VVD", "plaatsvervangend lid")]),
+    ("Kamerstukken I 2025/26, 36 871, O.", []),
+])
+def test_parse_samenstelling(text, expected):
+    assert [(m.name, m.fractie, m.role) for m in parse_samenstelling(text)] == expected
+
+
+@pytest.mark.parametrize("line,header", [
+    ("Eerste Kamer, vergaderjaar 1989–1990, 20 701, nr. 78a", True),
+    ("Tweede Kamer, vergaderjaar 2023–2024, 36 410, nr. 12  3", True),
+    ("Eerste Kamer, vergaderjaar 2024–2025, 30 573, J", True),
+    ("Tweede Kamer, zitting 1981, 16927 (R 1176), nrs. 1-3", True),
+    ("3 Eerste Kamer, vergaderjaar 2024–2025, 36 507, D", True),
+    ("Zie Eerste Kamer, vergaderjaar 2024–2025, 30 573, J.", False),
+    ("Eerste Kamer, vergaderjaar 2024–2025, 30 573, J, p. 4.", False),
+])
+def test_is_running_header(line, header):
+    assert is_running_header(line) is header
+
+
+def test_page_furniture_and_notes_headings():
+    assert is_page_number("  3 ") and not is_page_number("3 Hoe?")
+    assert all(is_notes_heading(x) for x in ["Noten", "## Noten", "**Voetnoten**", "NOTEN:"])
+    assert not is_notes_heading("Noten bij de begroting zijn er niet.")
+
+
+def test_running_footer_is_no_self_citation_and_page_numbers_go():
+    text = HEAD + ("De leden van de fractie van de SP lezen dit.\n\n"
+                   "Tweede Kamer, vergaderjaar 2023–2024, 36 410, nr. 12\n\n3\n\n"
+                   "Waarom is dat zo?\n")
+    letter = read_text(text, "x.txt")
+    assert [b.text for b in letter.skipped if b.reason == "running-header"] == [
+        "Tweede Kamer, vergaderjaar 2023–2024, 36 410, nr. 12", "3"]
+    assert [q.text for q in letter.questions] == ["Waarom is dat zo?"]
+    assert account(letter, text) == []
+
+
+@pytest.mark.parametrize("func,line,expected", [
+    (parse_dateline, "Den Haag, 3 november 2025", "3 november 2025"),
+    (parse_dateline, "'s-Gravenhage, 9 december 2022", "9 december 2022"),
+    (parse_dateline, "Den Haag is een stad", None),
+    (parse_vastgesteld, "Vastgesteld 18 januari 1983", "18 januari 1983"),
+    (parse_vastgesteld, "Vastgesteld is dat", None),
+    (parse_addressee_line, "Aan de Minister van Justitie en Veiligheid",
+     "Minister van Justitie en Veiligheid"),
+    (parse_addressee_line, "Aan de Staatssecretaris van Financiën", "Staatssecretaris van Financiën"),
+    (parse_addressee_line, "Aan de orde is het wetsvoorstel", None),
+    (is_chair_line, "De voorzitter van de vaste commissie voor Immigratie & Asiel / JBZ-Raad,", True),
+    (is_chair_line, "De griffier van de commissie,", True),
+    (is_chair_line, "De voorzitter van de commissie heeft de brief gestuurd.", False),
+])
+def test_metadata_lines(func, line, expected):
+    assert func(line) == expected
+
+
+def test_vastgesteld_is_the_datum_when_there_is_no_other():
+    text = ("Vastgesteld 18 januari 1983\n\nAan de Minister van Justitie\n\n"
+            "De leden van de fractie van het C.D.A. vragen of dat klopt.\n")
+    letter = read_text(text, "x.txt")
+    assert letter.datum.isoformat() == "1983-01-18"
+    assert letter.addressee_function == "Minister van Justitie"
+    assert [q.fracties for q in letter.questions] == [("CDA",)]

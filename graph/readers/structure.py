@@ -23,6 +23,9 @@ from .fracties import ALIAS_PATTERN, canonical_fractie
 
 __all__ = [
     "asks",
+    "inline_items",
+    "is_postscript",
+    "item_without_dot",
     "glued_note_markers",
     "is_notes_heading",
     "is_page_number",
@@ -548,64 +551,81 @@ def split_note_run(number: int, text: str) -> list[tuple[int, str]]:
 
 _GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:?!)\]’”\"'*]|$)"
                     r"|(?<=[^\W\d_][.,;:?!)’”\"])(\d{1,3})(?=\s|$)")
+# a marker glued to a fractie name that ends in digits: "D661" is D66 + marker 1
+_GLUED_AFTER_NAME = re.compile(r"(?<![\w'’])(?:D66|JA21|D'66|D’66|DS'70|DS’70)(\d{1,3})"
+                               r"(?=[\s,.;:?!)\]’”\"'*]|$)")
 _STEM = re.compile(r"[\w'’-]+$")
 _UNIT_STEMS = {"m", "km", "cm", "mm", "dm", "kg", "ha", "mg", "ml"}
 
 
-def _identifier(stem: str, digits: str) -> bool:
-    """``COVID19``, ``MH17``, ``F35``, ``G20``, ``CO2``, ``m2``, ``JA21``, ``D66``: a name
-    with digits, not a word with a note marker."""
+def _glued_weight(stem: str, digits: str) -> float:
+    """How much a glued digit run looks like a note marker: 1 for a word
+    (``brief4``), 0.25 for a name with digits (``COVID19``, ``MH17``, ``CO2``, ``m2``:
+    a marker only when nothing else can be), 0 for a fractie name (``JA21``, ``D66``)."""
     word = stem.rsplit("-", 1)[-1]
     if canonical_fractie(stem + digits) or canonical_fractie(word + digits):
-        return True
+        return 0.0
     if word.lower() in _UNIT_STEMS:
-        return True
+        return 0.25
     letters = word.strip("'’")
-    return bool(letters) and letters.isupper() and letters.isalpha()
+    return 0.25 if letters and letters.isupper() and letters.isalpha() else 1.0
 
 
 def glued_note_markers(texts: list[str], numbers: list[int]) -> list[tuple[int, int, int, str]]:
     """Note markers printed as plain digits glued to the word before them, the form of
     text copied from an officielebekendmakingen HTML page (``brief4``, ``media7``,
-    ``(Duitse6)``, ``uitgeoefend1?``, ``JBZ-Raad1``), found by the sequence of the note
-    bodies that exist, never by any digit after a word.
+    ``(Duitse6)``, ``uitgeoefend1?``, ``JBZ-Raad1``, ``D661``), found by the sequence of the
+    note bodies that exist, never by any digit after a word.
 
     ``texts`` are the body lines in document order, ``numbers`` the numbers of the note
-    bodies. Markers are taken in order: for note *n* the first glued *n* after marker
-    *n-1*, and before the first candidate for *n+1*. A word with digits that is a name
-    (``COVID19``, ``JA21``, ``D66``, ``CO2``, ``m2``) is a marker only when nothing else
-    can be. ``artikel 3`` and ``2026`` are never candidates (not glued). Returns
-    ``(text index, start, end, number)``, in order.
+    bodies. Only digits that number an existing body are candidates, and the markers
+    are the longest run of candidates whose numbers rise through the text (the notes
+    come in order): ``"stap2 en brief1 en media2"`` with notes 1 and 2 gives ``brief1``
+    and ``media2``. A name with digits (``COVID19``, ``CO2``) counts for a quarter, so it
+    is a marker only when nothing else can be; a fractie name (``JA21``, ``D66``) never
+    is. ``artikel 3`` and ``2026`` are never candidates (not glued). Returns ``(text
+    index, start, end, number)``, in order.
     """
-    if not numbers:
+    wanted = set(numbers)
+    if not wanted:
         return []
-    cands: list[tuple[int, int, int, int, bool]] = []  # ti, start, end, number, identifier
+    cands: list[tuple[int, int, int, int, float]] = []  # ti, start, end, number, weight
     for ti, text in enumerate(texts):
         if not any(c.isdigit() for c in text):
             continue
         for m in _GLUED.finditer(text):
             digits = m.group(1) or m.group(2)
-            if digits.startswith("0"):
+            if digits[0] == "0" or int(digits) not in wanted:
                 continue
-            ident = False
+            weight = 1.0
             if m.group(1):
                 stem = _STEM.search(text, 0, m.start())
-                ident = _identifier(stem.group(0) if stem else "", digits)
-            cands.append((ti, m.start(), m.end(), int(digits), ident))
-    wanted = sorted(set(numbers))
-    out: list[tuple[int, int, int, str]] = []
-    at = (-1, -1)
-    for k, n in enumerate(wanted):
-        after = [c for c in cands if (c[0], c[1]) > at]
-        nxt = wanted[k + 1] if k + 1 < len(wanted) else None
-        limit = next(((c[0], c[1]) for c in after if c[3] == nxt and not c[4]), None)
-        fits = [c for c in after if c[3] == n and (limit is None or (c[0], c[1]) < limit)]
-        pick = next((c for c in fits if not c[4]), None) or (fits[0] if fits else None)
-        if pick is None:
-            continue
-        out.append((pick[0], pick[1], pick[2], str(n)))
-        at = (pick[0], pick[1])
-    return out
+                weight = _glued_weight(stem.group(0) if stem else "", digits)
+            if weight:
+                cands.append((ti, m.start(), m.end(), int(digits), weight))
+        for m in _GLUED_AFTER_NAME.finditer(text):
+            if m.group(1)[0] != "0" and int(m.group(1)) in wanted:
+                cands.append((ti, m.start(1), m.end(1), int(m.group(1)), 1.0))
+    cands.sort()
+    # heaviest chain of rising numbers (weighted longest increasing subsequence); the
+    # candidates are few (digits that number a note), so quadratic is fine
+    best: list[float] = []
+    back: list[int] = []
+    for i, c in enumerate(cands):
+        score, prev = c[4], -1
+        for j in range(i):
+            if cands[j][3] < c[3] and best[j] + c[4] > score:
+                score, prev = best[j] + c[4], j
+        best.append(score)
+        back.append(prev)
+    if not cands:
+        return []
+    i = max(range(len(cands)), key=lambda k: (best[k], -k))
+    chain = []
+    while i >= 0:
+        chain.append(cands[i])
+        i = back[i]
+    return [(ti, start, end, str(n)) for ti, start, end, n, _ in reversed(chain)]
 
 
 # ------------------------------------------------------------- the Samenstelling note
@@ -666,3 +686,69 @@ def parse_samenstelling(text: str) -> list[Member]:
                 role = "plaatsvervangend lid"
             out.append(Member(name, fractie, role))
     return out
+
+
+# ------------------------------------------------------------ numbered items in text
+
+def _inline_item(number: int) -> re.Pattern:
+    return re.compile(r"([?.!:;][\"'’”)]?(?:\s*<sup>[^<>]{1,8}</sup>)?)[ \t]+(" + str(number)
+                      + r")[.)][ \t]+(?=[A-Z\"'‘“(*])")
+
+
+def inline_items(text: str, first: int, need_two: bool = False) -> list[tuple[int, int, int]]:
+    """Numbered items run on inside one line, as text copied from a web page or an OCR
+    page prints them: ``"Hoe ...? 2. De leden vragen ... 3. Waarom ...?"``. Returns
+    ``(end of the text before, number, start of the item's text)`` for items ``first``,
+    ``first + 1``, ... in sequence, each after the end of a sentence (not after an
+    abbreviation: ``"zie p. 2. De ..."`` is a page). With ``need_two`` at least two items
+    must follow (a text line that starts a list: ``"... de volgende vragen: 1. Hoe ...?
+    2. Wat ...?"``)::
+
+        inline_items("Hoe ziet de regering dit? 2. De leden vragen of dat klopt.", 2)
+            -> [(25, 2, 29)]
+    """
+    out: list[tuple[int, int, int]] = []
+    pos = 0
+    number = first
+    while True:
+        found = None
+        for m in _inline_item(number).finditer(text, pos):
+            word = _word_before(text, m.start(1)).lower()
+            if m.group(1)[0] == "." and (word in ABBREVIATIONS or (
+                    _DOTTED.match(word) and "." in word) or word.isdigit()):
+                continue
+            found = m
+            break
+        if found is None:
+            break
+        out.append((found.end(1), number, found.end()))
+        pos = found.end()
+        number += 1
+    if need_two and len(out) < 2:
+        return []
+    return out
+
+
+_NO_DOT_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<num>\d{1,2})[ \t]+(?P<text>[A-Z\"'‘“(][^\n]*)$")
+_CITATION_START = re.compile(r"^(?:Kamerstuk(?:ken)?|Handelingen|Aanhangsel|Idem|Ibid|Zie|Stb|Stcrt|Trb|"
+                             r"Samenstelling|COM|SWD|https?:|www\.|Brief|Motie|Rapport)\b")
+
+
+def item_without_dot(line: str) -> tuple[int, str, int] | None:
+    """``"3 Hoe beoordeelt de regering ...?"``: a numbered item printed without its dot
+    (OCR, copied text) as ``(number, text, indent)``; the caller decides by the
+    sequence (the item after item 2 is 3). Not a note body (``"2 Kamerstukken I ..."``)
+    and not a sentence starting with a number (``"3 procent van ..."``: lower case)."""
+    m = _NO_DOT_ITEM.match(line)
+    if not m or _CITATION_START.match(m.group("text")):
+        return None
+    return int(m.group("num")), m.group("text"), len(m.group("indent").expandtabs(4))
+
+
+_POSTSCRIPT = re.compile(r"^\s*[*_]*(?:P\.?\s?S\.?|N\.?\s?B\.?)[*_]*\s*[:.\-–]?\s+\S")
+
+
+def is_postscript(line: str) -> bool:
+    """``PS: Kan de regering ...?``, ``P.S. De leden ...``, ``NB: ...``: text after the
+    signature that still belongs to the letter."""
+    return bool(_POSTSCRIPT.match(line))

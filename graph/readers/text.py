@@ -82,17 +82,21 @@ from .structure import (
     asks,
     fracties_in,
     glued_note_markers,
+    inline_items,
     is_closing_request,
     is_fractie_heading,
     is_notes_heading,
     is_page_number,
+    is_postscript,
     is_running_header,
     is_samenstelling,
-    parse_samenstelling,
-    split_note_run,
+    item_without_dot,
     missing_question_mark,
+    parse_samenstelling,
     question_spans,
     sentence_spans,
+    split_note_run,
+    subject_fracties,
 )
 
 __all__ = ["account", "clean_inline", "read_text", "read_text_file", "tokens"]
@@ -106,7 +110,8 @@ _MDFN_BODY = re.compile(r"^\s*\[\^(\w{1,6})\]:\s*(.*)$")
 _UNI_BODY = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*(\S.*)$")
 _PLAIN_BODY = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")  # only inside a footnote zone
 _ITEM = re.compile(
-    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3}|[a-z])(?P<delim>[.)])|\((?P<pnum>\d{1,3}|[a-z])\))"
+    r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])(?P<delim>[.)])"
+    r"|\((?P<pnum>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])\))"
     r"[ \t]+(?P<text>\S.*)$"
 )
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*•–·][ \t]+(?P<text>\S.*)$")
@@ -300,6 +305,7 @@ class _Logical:
     number: str | None = None
     delim: str = ""
     indent: int = 0
+    checked: int = 0  # pieces already searched for run-on items
 
 
 @dataclass
@@ -321,6 +327,7 @@ class _Para:
     markers: list[tuple[str, int, int]] = field(default_factory=list)  # number, offset, line
     bullets: bool = False
     subitems: bool = False
+    ps: bool = False  # after the signature ("PS: ...")
 
     def line_at(self, offset: int) -> int:
         starts = [p[0] for p in self.pieces]
@@ -706,6 +713,11 @@ class _TextReader:
     def logical_lines(self, block: _Block, state: dict) -> list[_Logical]:
         out: list[_Logical] = []
         for k, (no, raw) in enumerate(block.lines):
+            if state["closing"] and (is_postscript(raw) or raw.rstrip(" *_").endswith("?")):
+                # "PS: Kan de regering ...?" after the signature: still the letter's
+                state["closing"] = False
+                out.append(_Logical("ps", [(raw, no)]))
+                continue
             if state["closing"] or _VALEDICTION.match(raw) or (
                     is_chair_line(raw) and (raw.rstrip(" *_").endswith(",") or (
                         k + 1 < len(block.lines) and len(block.lines[k + 1][1].split()) <= 6))):
@@ -729,6 +741,19 @@ class _TextReader:
                 delim = m.group("delim") or "()"
                 out.append(_Logical("item", [(m.group("text"), no)], number=number, delim=delim,
                                     indent=len(m.group("indent").expandtabs(4))))
+                if number.isdigit():
+                    state["last_item"] = int(number)
+                out.extend(self._split_inline(out.pop(), state))
+                continue
+            bare = item_without_dot(raw) if raw[:3].strip()[:1].isdigit() else None
+            if bare is not None and question_spans(self.clean(bare[1])[0], "text") and (
+                    bare[0] == state["last_item"] + 1 > 1 or (
+                        bare[0] == 1 and self._item_follows(block, k, 2))):
+                # "3 Hoe beoordeelt de regering ...?": an item printed without its dot
+                out.append(_Logical("item", [(bare[1], no)], number=str(bare[0]), delim="",
+                                    indent=bare[2]))
+                state["last_item"] = bare[0]
+                out.extend(self._split_inline(out.pop(), state))
                 continue
             m = _BULLET.match(raw)
             if m:
@@ -737,8 +762,56 @@ class _TextReader:
                 continue
             if out and out[-1].kind in ("text", "item", "bullet"):
                 out[-1].pieces.append((raw, no))  # soft-wrapped line
+            else:
+                out.append(_Logical("text", [(raw, no)]))
+            out.extend(self._split_inline(out.pop(), state))
+        return out
+
+    def _item_follows(self, block: _Block, k: int, number: int) -> bool:
+        """A line ``"2 Wat ...?"`` follows line ``k`` in the letter (so ``"1 Hoe ...?"``
+        starts a list of items without dots)."""
+        later = [raw for _, raw in block.lines[k + 1:]]
+        later += [raw for b in self._blocks[self._blocks.index(block) + 1:] for _, raw in b.lines]
+        for raw in later[:60]:
+            got = item_without_dot(raw) if raw[:3].strip()[:1].isdigit() else None
+            if got is not None and got[0] == number and "?" in raw:
+                return True
+        return False
+
+    @staticmethod
+    def _split_inline(ll: _Logical, state: dict) -> list[_Logical]:
+        """``"1. Hoe ...? 2. De leden vragen ...?"`` on one line: two items
+        (:func:`.structure.inline_items`); also a text line that starts such a list
+        (``"... de volgende vragen: 1. Hoe ...? 2. Wat ...?"``). Looks at the pieces
+        not seen before (a logical line grows by soft-wrapped lines)."""
+        if ll.kind not in ("item", "text") or (ll.kind == "item" and not (
+                ll.number or "").isdigit()):
+            return [ll]
+        out: list[_Logical] = []
+        cur = ll
+        pieces = ll.pieces[ll.checked:]
+        cur.pieces = ll.pieces[:ll.checked]
+        for raw, no in pieces:
+            first = int(cur.number) + 1 if cur.kind == "item" else 1
+            cuts = (inline_items(raw, first, need_two=cur.kind == "text")
+                    if str(first) in raw else [])
+            if not cuts:
+                cur.pieces.append((raw, no))
                 continue
-            out.append(_Logical("text", [(raw, no)]))
+            head = raw[:cuts[0][0]]
+            if head.strip():
+                cur.pieces.append((head, no))
+            if cur.pieces:
+                out.append(cur)
+            for j, (_, number, start) in enumerate(cuts):
+                end = cuts[j + 1][0] if j + 1 < len(cuts) else len(raw)
+                cur = _Logical("item", [(raw[start:end], no)], number=str(number), delim=".",
+                               indent=ll.indent)
+                if j + 1 < len(cuts):
+                    out.append(cur)
+            state["last_item"] = cuts[-1][1]
+        cur.checked = len(cur.pieces)
+        out.append(cur)
         return out
 
     def piece_text(self, ll: _Logical) -> tuple[str, list[tuple[str, int]], list[tuple[int, int]]]:
@@ -807,7 +880,8 @@ class _TextReader:
             para.markers.append((number, base + off, para.line_at(base + off)))
 
     def assemble(self, blocks: list[_Block]) -> None:
-        state = {"closing": False}
+        state = {"closing": False, "last_item": 0}
+        self._blocks = blocks
         has_md_headings = any(_HEADING.match(r) for b in blocks for _, r in b.lines)
         section: int | None = None
         cur: _Para | None = None
@@ -817,6 +891,11 @@ class _TextReader:
                 gap = block.gap if k == 0 else "none"
                 nxt = lls[k + 1] if k + 1 < len(lls) else None
                 line = ll.pieces[0][1]
+                if ll.kind == "ps":
+                    text, ms, starts = self.piece_text(ll)
+                    cur = self.new_para("text", line, None, ps=True)
+                    self.put(cur, text, ms, starts)
+                    continue
                 if ll.kind == "close":
                     text, ms, starts = self.piece_text(ll)
                     if not text and not ms:
@@ -881,9 +960,13 @@ class _TextReader:
                     label = f"({ll.number})" if ll.delim == "()" else f"{ll.number}{ll.delim}"
                     self.put(cur, text, ms, starts, sep="\n", prefix=f"{label} ")
                     continue
-                if (cur is not None and cur.kind == "item" and ll.indent > cur.indent
-                        and (ll.number.isdigit() != (cur.number or "").isdigit())
-                        and (cur.subitems or cur.text.rstrip().endswith(":"))):
+                if (cur is not None and cur.kind == "item" and (
+                        ((cur.number or "").isdigit() and not ll.number.isdigit())
+                        or (ll.indent > cur.indent and ll.number.isdigit()
+                            and not (cur.number or "").isdigit()
+                            and (cur.subitems or cur.text.rstrip().endswith(":"))))):
+                    # DESIGN §1: numbered item 2 keeps its sub-items "a." / "b." / "i.",
+                    # indented or not
                     cur.subitems = True
                     label = f"({ll.number})" if ll.delim == "()" else f"{ll.number}{ll.delim}"
                     self.put(cur, text, ms, starts, sep="\n", prefix=f"{label} ")
@@ -989,11 +1072,15 @@ class _TextReader:
                     nxt_q = next(asked, None)
                     if p.kind == "intro":
                         continue
-                    if not fr and len(letter.fracties) == 1:
-                        fr = tuple(letter.fracties)  # the only fractie the letter names
-                    unknown += not fr and bool(letter.fracties)
                     text = p.text[qs:qe]
                     line = p.line_at(qs)
+                    if p.ps:
+                        fr = subject_fracties(text)
+                        self.warn("question-after-signature", "question after the signature "
+                                  f"('{text[:50]}...'), counted as a question", line)
+                    elif not fr and len(letter.fracties) == 1:
+                        fr = tuple(letter.fracties)  # the only fractie the letter names
+                    unknown += not fr and bool(letter.fracties) and not p.ps
                     if p.kind != "item" and missing_question_mark(text):
                         self.warn("no-question-mark", "question without '?' "
                                   f"('{text[:50]}...'), counted as a question", line)
