@@ -1096,37 +1096,21 @@ class _TextReader:
                       "fractie phrase; their fracties are left empty", first.line)
 
     # -- 6. footnotes
-    def samenstelling(self) -> set[str]:
+    def samenstelling(self) -> None:
         """The Samenstelling note (``1 Samenstelling: Kox (SP), ... Dittrich (D66)
         (voorzitter), ...``) is the committee's composition, not a source: its members go
-        to ``letter.members``, the note and its marker to skipped blocks (reasons
-        ``"samenstelling"``, ``"samenstelling-marker"``). Returns its number(s)."""
+        to ``letter.members`` (:func:`.structure.parse_samenstelling`). The note stays a
+        footnote where it stands (nothing dropped); the citation stage does not warn
+        about it (``graph/citations``: a Samenstelling note of a letter with members)."""
         letter = self.letter
-        done: set[str] = set()
-        keep = []
-        for number, parts, line in self.bodies:
-            text = " ".join(x for x in parts if x).strip()
-            members = parse_samenstelling(text) if is_samenstelling(text) else []
-            if not members or letter.members:
-                keep.append((number, parts, line))
-                continue
-            letter.members = members
-            letter.skipped.append(SkippedBlock(line, f"{number} {text}", "samenstelling"))
-            done.add(number)
-            for p in letter.paragraphs:
-                mk = next((m for m in p.markers if m.number == number), None)
-                if mk is not None:
-                    p.markers.remove(mk)
-                    letter.skipped.append(SkippedBlock(mk.line, number, "samenstelling-marker"))
-                    break
-        self.bodies = keep
+        for fn in letter.footnotes:
+            if not letter.members and is_samenstelling(fn.text):
+                letter.members = parse_samenstelling(fn.text)
         if letter.chair is None:
             letter.chair = next((m.name for m in letter.members if m.role == "voorzitter"), None)
-        return done
 
     def footnotes(self) -> None:
         letter = self.letter
-        samenstelling = self.samenstelling()
         markers = [m for p in letter.paragraphs for m in p.markers]
         queue: dict[str, list[Footnote]] = {}
         notes: list[tuple[int, Footnote]] = []
@@ -1158,7 +1142,7 @@ class _TextReader:
                 self.warn("body-without-marker", f"footnote {fn.number} has no marker in the "
                           "text", fn.line, where=f"line {fn.line}, footnote {fn.number}")
         numbers = sorted({int(n) for n in list(queue) + [m.number for m in markers]
-                          + list(samenstelling) if n.isdigit()})
+                          if n.isdigit()})
         if numbers:
             present = set(numbers)
             for n in range(1, numbers[-1] + 1):
@@ -1174,6 +1158,7 @@ class _TextReader:
             return (0, int(fn.number), order) if fn.number.isdigit() else (1, 0, order)
 
         letter.footnotes = [fn for _, fn in sorted(notes, key=key)]
+        self.samenstelling()
 
     # -- 7. metadata from the body
     def body_metadata(self) -> None:

@@ -64,7 +64,7 @@ from ..citations.ids import kst_id, normalise_dossier
 from ..model import Issue, Letter, Member, SkippedBlock
 from .base import InputError, decode_bytes
 from .metadata import parse_address_block, parse_committee, parse_dutch_date, parse_term
-from .structure import sentence_spans
+from .structure import parse_samenstelling, sentence_spans
 from .text import read_text
 
 __all__ = ["Publication", "PubLine", "PubNote", "read_publication", "parse_published_text",
@@ -758,20 +758,12 @@ def remap_lines(letter: Letter, line_of: list[int]) -> None:
 
 # ------------------------------------------------------------------ Samenstelling
 
-_MEMBER = re.compile(r"(?P<name>[^,()]{2,80}?)\s*\((?P<fractie>[^()]{1,40})\)(?:\s*\((?P<role>[^()]{1,40})\))?")
-
-
 def members_from_samenstelling(text: str) -> list[Member]:
-    """The committee's composition from note 1 of an Eerste Kamer verslag.
+    """The committee's composition from note 1 of an Eerste Kamer verslag (the shared
+    :func:`.structure.parse_samenstelling`).
 
     ``"Samenstelling: Kox (SP), Dittrich (D66) (voorzitter), Van Hattem (PVV)
     (ondervoorzitter)"`` -> ``[Member("Kox", "SP"), Member("Dittrich", "D66",
     "voorzitter"), Member("Van Hattem", "PVV", "ondervoorzitter")]``.
     """
-    body = re.sub(r"^\s*Samenstelling\s*:?\s*", "", text)
-    out = []
-    for m in _MEMBER.finditer(body):
-        name = m.group("name").strip(" ,;.")
-        if name:
-            out.append(Member(name, m.group("fractie").strip(), (m.group("role") or "").strip() or None))
-    return out
+    return parse_samenstelling(text)
