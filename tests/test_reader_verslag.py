@@ -20,6 +20,7 @@ Verslag van een schriftelijk overleg ``kst-30573-Q`` (8 notes):
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -38,10 +39,30 @@ from kamerxref.graph.readers.verslag_text import members_from_samenstelling, stu
 FORMS = ["xml", "txt"]
 
 
+def _notes_after_each_part(text: str) -> str:
+    """The copied text with each letter's notes right after it (before the next ``BRIEF
+    VAN ...``) and each note number on a line of its own, as some copies have them."""
+    lines = text.rstrip("\n").split("\n")
+    notes = [ln for ln in lines if re.match(r"^\d+ (?:Samenstelling|Kamerstukken|Idem)", ln)]
+    body = [ln for ln in lines if ln not in notes]
+    out = []
+    for ln in body:
+        if ln.startswith("BRIEF VAN DE MINISTER"):
+            for n in notes[:-1]:
+                out += n.split(" ", 1)
+            out.append("")
+        out.append(ln)
+    out += [""] + notes[-1].split(" ", 1)
+    return "\n".join(out) + "\n"
+
+
 def _write(tmp_path: Path, name: str, form: str) -> Path:
     stuk = F.ALL[name]
-    path = tmp_path / f"{name}.{form}"
-    path.write_text(F.to_xml(stuk) if form == "xml" else F.to_text(stuk), encoding="utf-8")
+    path = tmp_path / f"{name}.{form[:3]}"
+    text = F.to_xml(stuk) if form == "xml" else F.to_text(stuk)
+    if form == "txt-notes-per-part":
+        text = _notes_after_each_part(text)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -73,7 +94,7 @@ QUESTIONS_1 = [
 ]
 
 
-@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("form", FORMS + ["txt-notes-per-part"])
 def test_schriftelijk_overleg_letters(tmp_path, form):
     letters = _read(tmp_path, "schriftelijk-overleg", form)
     assert [(l.id, l.role, l.publication, l.publication_index) for l in letters] == [
