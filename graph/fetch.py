@@ -295,8 +295,10 @@ class Selection:
                                                   "(" + " OR ".join(part) + ")"))
         return out
 
-    def matches(self, rec: Record) -> bool:
-        """Whether a cached record answers this selection (for ``--offline``)."""
+    def matches(self, rec: Record, text: Callable[[], str] = lambda: "") -> bool:
+        """Whether a cached record answers this selection (for ``--offline``); ``text()``
+        gives the cached document's text for ``committee`` (the service searches the full
+        text, so offline the title and the cached text are searched)."""
         if rec.identifier in self.ids or rec.hoofddocument in self.bijlagen_of:
             return True
         if self.dossiers and rec.dossier not in {normalise_dossier(d) for d in self.dossiers}:
@@ -312,8 +314,10 @@ class Selection:
             return False
         if self.doc_type and self.doc_type.strip().lower() not in {rec.type.lower(), rec.subtype.lower()}:
             return False
-        if self.committee and self.committee.strip().lower() not in rec.title.lower():
-            return False
+        if self.committee:
+            words = re.sub(r"\s+", " ", self.committee.strip().lower())
+            if words not in rec.title.lower() and words not in re.sub(r"\s+", " ", text().lower()):
+                return False
         return True
 
 
@@ -773,7 +777,7 @@ def offline_report(selection: Selection, cache_dir: str | Path,
     records, result.problems = cache.records()
     formats = tuple(formats)
     for rec in records:
-        if not selection.matches(rec):
+        if not selection.matches(rec, lambda: _cached_text(cache, rec)):
             continue
         result.records.append(rec)
         damaged = [f for f in rec.manifestations if not cache.intact(rec, f)]
@@ -790,6 +794,19 @@ def offline_report(selection: Selection, cache_dir: str | Path,
         if ident not in have:
             result.problems.append(Issue(ident, "", "not-cached", "not in the cache"))
     return result
+
+
+def _cached_text(cache: Cache, rec: Record) -> str:
+    """The text of a cached document's XML or HTML (markup dropped), or ""."""
+    for fmt in ("xml", "html"):
+        m = rec.manifestations.get(fmt)
+        if m and m.file:
+            try:
+                raw = (cache.folder(rec.identifier) / m.file).read_bytes()
+            except OSError:
+                continue
+            return re.sub(r"<[^>]*>", " ", raw.decode("utf-8", errors="replace"))
+    return ""
 
 
 def cited_documents(letters: Iterable[Letter]) -> tuple[list[str], list[str], list[str]]:

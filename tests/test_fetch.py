@@ -415,6 +415,25 @@ def test_offline_makes_no_request(koop, tmp_path):
     assert koop.log == []
 
 
+@pytest.mark.parametrize("options, found", [
+    (["--dossier", "30573"], 3),
+    (["--dossier", "30573", "--since", "2025-06-01"], 2),
+    (["--dossier", "30573", "--until", "2025-06-12"], 2),
+    (["--chamber", "ek", "--type", "verslag"], 3),
+    (["--chamber", "tk"], 0),
+    (["--dossier", "30573", "--committee", "Immigratie en Asiel"], 3),
+    (["--dossier", "30573", "--committee", "terugkeerhubs"], 1),  # in the text of L only
+    (["--id", "kst-30573-K"], 1),
+])
+def test_offline_selections_match_the_cached_records(koop, tmp_path, options, found):
+    cache = tmp_path / "c"
+    assert run("fetch", "-o", cache, "--dossier", "30573", "--sru-url", koop.sru_url, *FAST).exit_code == 0
+    koop.log.clear()
+    res = run("fetch", "-o", cache, "--offline", *options)
+    assert f"{found} documents intact" in res.stderr
+    assert koop.log == []
+
+
 def test_rate_limit_spaces_requests(koop, tmp_path):
     h, waits = http(delay=0.5)
     F.fetch(F.Selection(dossiers=("30573",)), tmp_path / "c", h, sru_url=koop.sru_url)
