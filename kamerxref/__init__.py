@@ -17,11 +17,15 @@ to each other. The public API (all you need in Jupyter):
 - ``Corpus.export(fmt, path)`` and ``Corpus.build(out_dir)``: files.
 - ``parse_citations(lines) -> list[list[Citation]]``: the citation engine on footnote
   texts, Idem resolved across lines.
+- ``fetch(cache, dossier=..., ids=..., cited=...) -> FetchResult``: official papers from
+  the KOOP SRU service into a cache folder that ``load`` reads as input.
 
 >>> import kamerxref
 >>> corpus = kamerxref.load()
 >>> corpus.citing("kst-36871-O/bijlage/p40")      # doctest: +SKIP
 """
-from kamerxref.api import Corpus, View, build_date, default_data, from_text, load, parse_citations
+from kamerxref.api import (Corpus, View, build_date, default_data, fetch, from_text, load,
+                           parse_citations)
 
-__all__ = ["load", "from_text", "parse_citations", "Corpus", "View", "default_data", "build_date"]
+__all__ = ["load", "from_text", "parse_citations", "fetch", "Corpus", "View", "default_data",
+           "build_date"]

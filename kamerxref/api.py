@@ -30,7 +30,8 @@ from kamerxref.graph.model import Issue, Letter
 from kamerxref.graph.pairing import STATUSES, Pairing, pair_replies, status_date
 from kamerxref.graph.pipeline import load_letters, process
 
-__all__ = ["Corpus", "View", "load", "from_text", "parse_citations", "default_data", "build_date"]
+__all__ = ["Corpus", "View", "load", "from_text", "parse_citations", "fetch", "default_data",
+           "build_date"]
 
 #: Columns of :meth:`Corpus.status` (and ``kamerxref status``).
 STATUS_COLUMNS = ["id", "kenmerk", "datum", "deadline", "status", "reply", "answered",
@@ -344,3 +345,47 @@ def parse_citations(lines: list[str] | str) -> list[list]:
     if isinstance(lines, str):
         lines = lines.splitlines()
     return [cits for cits, _ in resolve_footnotes([(str(i + 1), t) for i, t in enumerate(lines)])]
+
+
+def fetch(cache: str | Path, *, dossier: str | tuple[str, ...] = (), ids: tuple[str, ...] = (),
+          cited: tuple[str | Path, ...] | None = None, since: _dt.date | None = None,
+          until: _dt.date | None = None, chamber: str | None = None, doc_type: str | None = None,
+          committee: str | None = None, formats: tuple[str, ...] = ("xml",),
+          sru_url: str | None = None, offline: bool = False, max_records: int = 1000,
+          delay: float = 0.5, timeout: float = 30.0, retries: int = 4, backoff: float = 1.0,
+          progress=None, on_records=None):
+    """Fetch official papers from the KOOP SRU service into the folder ``cache``, as
+    ``kamerxref fetch`` does; returns a :class:`~kamerxref.graph.fetch.FetchResult`
+    (``fetched``, ``unchanged``, ``problems``, ``notes``, ``stopped``). ``cited`` (letter
+    files or folders; ``()`` for the bundled ``data/``) adds what those letters cite.
+
+    >>> kamerxref.fetch("cache", dossier="36871", formats=("xml", "pdf"))      # doctest: +SKIP
+    >>> kamerxref.fetch("cache", cited=("data/",))                             # doctest: +SKIP
+    >>> kamerxref.load("data/", "cache").graph.nodes["kst-36871-O"]["doc_title"]  # doctest: +SKIP
+    'Kabinetsappreciatie onderzoeksrapport Clingendael; Brief regering'
+    """
+    from kamerxref.graph import fetch as F
+
+    selection = F.Selection(dossiers=(dossier,) if isinstance(dossier, str) else tuple(dossier),
+                            ids=tuple(ids), since=since, until=until, chamber=chamber,
+                            doc_type=doc_type, committee=committee)
+    other: list[str] = []
+    if cited is not None:
+        letters, _ = load_letters(list(cited) or [default_data()])
+        found, bijlage, other = F.cited_documents(letters)
+        selection.ids = tuple(dict.fromkeys(selection.ids + tuple(found)))
+        selection.bijlagen_of = tuple(bijlage)
+    if selection.is_empty():
+        raise ValueError("say what to fetch: dossier, ids, cited, or since/until/chamber/"
+                         "doc_type/committee")
+    if offline:
+        result = F.offline_report(selection, cache, formats)
+    else:
+        with F.Http(timeout=timeout, delay=delay, retries=retries, backoff=backoff) as http:
+            result = F.fetch(selection, cache, http, formats, sru_url or F.SRU_URL, max_records,
+                             progress=progress, on_records=on_records)
+    if other:
+        result.notes.insert(0, f"{len(other)} cited documents are not official publications in "
+                               f"the KOOP service (EU documents, E-dossiers, case law): "
+                               f"{', '.join(other[:8])}{' ...' if len(other) > 8 else ''}")
+    return result

@@ -438,49 +438,37 @@ def fetch(inputs, cache, dossier, ids, cited, since, until, chamber, doc_type, c
     be fetched (each named on stderr; the cache holds the rest), 1 when nothing could be
     done (no network, disk full, a bad option), 2 on a usage error.
     """
-    from kamerxref.graph import fetch as F
+    from kamerxref.api import fetch as fetch_papers
+    from kamerxref.graph.fetch import FORMATS
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    bad = [f for f in wanted if f not in F.FORMATS]
+    bad = [f for f in wanted if f not in FORMATS]
     if bad or not wanted:
-        raise click.BadParameter(f"{', '.join(bad) or formats!r}: choose from {', '.join(F.FORMATS)}",
+        raise click.BadParameter(f"{', '.join(bad) or formats!r}: choose from {', '.join(FORMATS)}",
                                  param_hint="--formats")
     if inputs and not cited:
         raise click.UsageError("INPUT letters are read only with --cited (fetch what they cite)")
-    selection = F.Selection(dossiers=dossier, ids=ids, since=_date_option(since, "--since"),
-                            until=_date_option(until, "--until"), chamber=chamber,
-                            doc_type=doc_type, committee=committee)
-    if cited:
-        corpus = _load(inputs, quiet=True)
-        found, bijlage, other = F.cited_documents(corpus.letters)
-        selection.ids = tuple(dict.fromkeys(selection.ids + tuple(found)))
-        selection.bijlagen_of = tuple(bijlage)
-        if other and not quiet:
-            click.echo(f"note: {len(other)} cited documents are not official publications in the "
-                       f"KOOP service (EU documents, E-dossiers, case law): {', '.join(other[:8])}"
-                       f"{' ...' if len(other) > 8 else ''}", err=True)
-    if selection.is_empty():
-        raise click.UsageError("say what to fetch: --dossier, --id, --cited, or --since/--until/"
-                               "--chamber/--type/--committee")
-    if offline:
-        result = F.offline_report(selection, cache, wanted)
-    else:
-        with F.Http(timeout=timeout, delay=delay, retries=retries, backoff=backoff) as http:
-            show = not quiet and sys.stderr.isatty()
-            bar = None
+    bar = None
 
-            def start(n):
-                nonlocal bar
-                if show and n > 1:
-                    bar = click.progressbar(length=n, label="fetching", file=sys.stderr)
-                    bar.__enter__()
+    def start(n):
+        nonlocal bar
+        if not quiet and sys.stderr.isatty() and n > 1:
+            bar = click.progressbar(length=n, label="fetching", file=sys.stderr)
+            bar.__enter__()
 
-            try:
-                result = F.fetch(selection, cache, http, wanted, sru_url or F.SRU_URL, max_records,
-                                 on_records=start, progress=lambda n: bar and bar.update(n))
-            finally:
-                if bar is not None:
-                    bar.__exit__(None, None, None)
+    try:
+        result = fetch_papers(cache, dossier=dossier, ids=ids, cited=inputs if cited else None,
+                              since=_date_option(since, "--since"), until=_date_option(until, "--until"),
+                              chamber=chamber, doc_type=doc_type, committee=committee,
+                              formats=tuple(wanted), sru_url=sru_url, offline=offline,
+                              max_records=max_records, delay=delay, timeout=timeout, retries=retries,
+                              backoff=backoff, on_records=start,
+                              progress=lambda n: bar.update(n) if bar is not None else None)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
     for p in result.problems:
         click.echo(f"kamerxref: {'warning' if offline else 'error'}: {p}", err=True)
     if not quiet:

@@ -603,3 +603,17 @@ def test_any_record_json_is_metadata_or_one_warning(tmp_path_factory, value):
     assert input_files([entry.parent]) == ([], [])  # metadata, never a letter
     rec = F.Cache(entry.parent).load("kst-1-A")
     assert rec is None or rec.identifier == value["identifier"]
+
+
+def test_python_api_fetch_then_load(koop, tmp_path):
+    import kamerxref
+
+    res = kamerxref.fetch(tmp_path / "cache", cited=(SEED_000,), formats=("xml", "pdf"),
+                          sru_url=koop.sru_url, delay=0)
+    assert (res.fetched, res.problems, res.stopped) == (["blg-1180001", "kst-36871-O"], [], None)
+    G = kamerxref.load(SEED_000, tmp_path / "cache").graph
+    assert G.nodes["kst-36871-O"]["doc_title"].startswith("Kabinetsappreciatie")
+    again = kamerxref.fetch(tmp_path / "cache", ids=("kst-36871-O",), offline=True)
+    assert again.unchanged == ["kst-36871-O"]
+    with pytest.raises(ValueError, match="say what to fetch"):
+        kamerxref.fetch(tmp_path / "cache")
