@@ -116,6 +116,8 @@ def _cell(v) -> str:
         if all(isinstance(x, dict) and "id" in x for x in v):
             return "; ".join(f"{x['id']} ({x.get('how', '')})" if x.get("how") else x["id"] for x in v)
         return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, dict):  # a question's answer: {"letter", "text", "how", "score"}
+        return json.dumps(v, ensure_ascii=False)
     return str(v)
 
 

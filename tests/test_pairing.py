@@ -3,6 +3,7 @@ the status of each letter tells the truth on a given day."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import json
 from pathlib import Path
 
@@ -494,3 +495,32 @@ def test_letter_page_shows_reply_status(inputs, needles, absent):
         assert needle in page, needle
     for needle in absent:
         assert needle not in page, needle
+
+
+@pytest.mark.parametrize("change, expected", [
+    # the numbers left out: every repeated question found by its (shortened) text
+    (lambda t: re.sub(r"(?m)^\d+\. \*", "*", t),
+     {n: ("number" if n in ("6", "7") else "text") for n, how in REPLY_180760_PAIRS.items() if how}),
+    # question 3 reworded beyond recognition and unnumbered: the only question left
+    # between the answers to 2 and 4 of its section
+    (lambda t: t.replace("3. *Is de regering bereid te pleiten voor een onafhankelijk "
+                         "monitoringsmechanisme voor elk migratiepartnerschap?*",
+                         "*Kunt u ingaan op het toezicht op afspraken met herkomstlanden?*"),
+     {**{n: how for n, how in REPLY_180760_PAIRS.items() if how}, "3": "order"}),
+])
+def test_reply_variants(tmp_path, change, expected):
+    path = tmp_path / "reply.txt"
+    path.write_text(change(REPLY_180760.read_text(encoding="utf-8")), encoding="utf-8")
+    letters, _ = load_letters([SEED_002, path])
+    got = {m.question_id.rsplit("/q", 1)[1]: m.how for m in pair_replies(letters).matches}
+    assert got == expected
+
+
+def test_questions_csv_carries_the_answer_as_json():
+    import csv
+    import io
+
+    res = CliRunner().invoke(main, ["questions", str(SEED_002), str(REPLY_180760), "--format", "csv", "-q"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert json.loads(rows[0]["answer"])["how"] == "number" and rows[11]["answer"] == ""  # q12
