@@ -340,7 +340,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("r", rf"(?<![\w:;])(?P<r_court>{_alt(_NL_COURT_SPELLINGS)}|(?:RB|GH|Rb|Gh)[A-Za-z]{{3,5}}):"
           r"(?P<r_year>(?:1[89]|20)\d\d):(?P<r_nr>[A-Za-z]{2}\d{4}|\d{1,6})(?![\w])"),
     # LJN AB1234 / ljn: Ab 3948 / ELRO-nr AA 9162 / LJN BA1234, BA1235
-    ("j", rf"(?<![\w])(?:{_alt(G.LJN_HEADS)})(?:[- ]?(?:{_alt(G.LJN_NUMBER_WORDS)}))?:? ?"
+    ("j", rf"(?<![\w])(?:{_alt(G.LJN_HEADS)})(?:[- ]?(?:{_alt(G.LJN_NUMBER_WORDS)}))?[:=.]? ?"
           # a list goes on only with LJNs written whole: "LJN AB1234, NJ 2001/400" is one
           r"(?P<j_nrs>[A-Za-z]{2} ?\d{4}(?![\w/])(?:(?:, | en | & |; )[A-Za-z]{2}\d{4}(?![\w/])){0,20})"),
     # Zie noot 4
@@ -888,6 +888,10 @@ class _Builder:
         if country in G.ECLI_NUMERIC_COUNTRIES and not number.isdigit():
             self.malformed(s, e, f"ECLI of {country} with number {number!r}: its numbers are "
                                  "plain numbers, no id built")
+            return
+        if country == "EU" and court not in G.ECLI_EU_COURTS:
+            self.malformed(s, e, f"ECLI of the EU with court {court!r}: not one of "
+                                 f"{', '.join(sorted(G.ECLI_EU_COURTS))}, no id built")
             return
         ecli = f"ECLI:{country}:{court}:{year}:{number}"
         self.add("ecli", s, e, document=ecli, label=ecli, url=ids.url_for("ecli", ecli))

@@ -110,11 +110,13 @@ ECLI_KEEP_CASE = frozenset({"DE"})
 ECLI_COUNTRIES = (
     "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU",
     "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-    "EU", "CE", "EP",
+    "UK", "EU", "CE", "EP",
 )
 #: The courts of the EU whose ECLI numbers are plain numbers (``ECLI:EU:C:1984:25``):
 #: ``ECLI:EU:C:1984:ab3254`` is not an ECLI (a warning, no id).
 ECLI_NUMERIC_COUNTRIES = frozenset({"EU"})
+#: The EU courts that issue ECLIs: Court of Justice, General Court, Civil Service Tribunal.
+ECLI_EU_COURTS = frozenset({"C", "T", "F"})
 #: Dutch court codes: an ECLI written without country (``RVS:1984:AH0317``) is read as
 #: Dutch only when its court code is one of these (or a ``RB``/``GH`` + place code).
 ECLI_NL_COURTS = ("HR", "PHR", "RVS", "CRVB", "CBB", "OGEAA", "OGEABES", "OGHACMB", "OGHNAA", "TADRAMS",
@@ -130,7 +132,7 @@ ECLI_URLS = {
 #: ``LJN-nummer AB2134``, ``LJ-nr AB3493``, ``lj nr. AF3232``, ``ELRO-nr AA 9162``,
 #: ``LJN BA1234, BA1235``. An LJN cannot be turned into its ECLI offline: kept as ``ljn-AB1234``.
 LJN_HEADS = ("LJN", "LJ", "ELRO", "Ljn", "ljn", "lj", "Elro", "elro")
-LJN_NUMBER_WORDS = ("nummer", "nr.", "nr")
+LJN_NUMBER_WORDS = ("nummer", "nr.", "nr", "Nummer", "Nr.", "Nr", "NUMMER", "NR")
 #: rechtspraak.nl's LJN look-up, the link printed under every LJN-era decision.
 LJN_URL = "https://www.rechtspraak.nl/ljn.asp?ljn={ljn}"
 
