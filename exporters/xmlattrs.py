@@ -2,23 +2,35 @@
 
 networkx's own writers build an ElementTree of the whole graph and pretty-print it; at
 48,000 nodes and 122,000 edges (1,000 generated letters) that took 6 s per format. These
-writers stream the same documents as strings (about 10x faster, linear), and networkx
-reads them back unchanged (tests/test_exporters.py round-trips both).
+writers stream the documents as strings, linear in the graph. They were measured against
+lxml's incremental writer (``etree.xmlfile``, one ``element()`` per node, edge and
+value, streamed in chunks) on the same graph, CPU seconds, two runs: GraphML 1.0-1.2 s
+here against 2.0-2.2 s with lxml (the same document; libxml2 is fast, but a Python
+context manager per ``<data>`` value is not). Correctness does not rest on speed:
+:func:`esc` is the one escape for every attribute value and text, and
+``tests/test_exporters.py`` parses both formats back with lxml and networkx, including
+generated strings of any Unicode (hypothesis): quotes, ``<``, ``&``, newlines, control
+characters and lone surrogates.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NEEDS_WORK = re.compile("[&<>\"\x00-\x1f\ufffe\uffff]")
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NEEDS_WORK = re.compile("[&<>\"\x00-\x1f\ufffe\uffff\ud800-\udfff]")
 _ESC = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;",
                       "\r": "&#13;", "\t": "&#9;"})
 
 
 def esc(value) -> str:
-    """Escape for an attribute value or text node (control characters XML forbids are
-    dropped: a PDF conversion can leave a form feed in a letter)."""
+    r"""Escape for an attribute value or text node (control characters XML forbids are
+    dropped: a PDF conversion can leave a form feed in a letter; so are lone surrogates,
+    which UTF-8 cannot carry).
+
+    >>> esc('Kamerstukken I 2025/26, "36 871" <O> & p.\x0c 40\n')
+    'Kamerstukken I 2025/26, &quot;36 871&quot; &lt;O&gt; &amp; p. 40&#10;'
+    """
     text = value if isinstance(value, str) else str(value)
     if not _NEEDS_WORK.search(text):  # most ids and labels: nothing to escape
         return text

@@ -72,6 +72,44 @@ def test_cite_stdin_resolves_idem_across_lines():
     assert recs[1]["footnote"] == 2 and recs[1]["warnings"] == []
 
 
+FOOTNOTES = ("Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.\n"
+             "Idem, p. 18.\n"
+             "Handelingen II 2019/20, 45, p. 7\n"
+             "Zie noot 1\n"
+             "Idem.\r\n"
+             "\n"
+             "Europese strategie COM(2026)45")
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 4096])
+def test_cite_stream_gives_one_document_whatever_the_batch(monkeypatch, batch):
+    """stdin is resolved in batches; an Idem or Zie noot at the start of a batch resolves
+    across the boundary, and the JSON is the indented array json.dumps would give."""
+    import kamerxref.cli as cli
+
+    monkeypatch.setattr(cli, "CITE_BATCH", batch)
+    res = run("cite", "-", input=FOOTNOTES)
+    assert res.exit_code == 0
+    recs = json.loads(res.stdout)
+    assert res.stdout == json.dumps(recs, ensure_ascii=False, indent=2) + "\n"
+    assert [r["footnote"] for r in recs] == [1, 2, 3, 4, 5, 6, 7]
+    got = [[(c["document"], c["part"], c["pages"], c["resolved_from"]) for c in r["citations"]]
+           for r in recs]
+    assert got == [[("kst-36871-O", "bijlage", [40], None)],
+                   [("kst-36871-O", "bijlage", [18], 1)],
+                   [("h-tk-20192020-45", None, [7], None)],
+                   [("kst-36871-O", "bijlage", [40], 1)],
+                   [("kst-36871-O", "bijlage", [40], 4)],
+                   [],
+                   [("com-2026-45", None, [], None)]]
+    assert recs[5]["warnings"] and recs[6]["text"] == "Europese strategie COM(2026)45"
+
+
+def test_cite_empty_stdin_is_an_empty_array():
+    res = run("cite", "-", input="")
+    assert res.exit_code == 0 and res.stdout == "[]\n"
+
+
 def test_cite_argument_table():
     res = run("cite", "COM(2026)45", "--format", "table")
     assert res.exit_code == 0 and "com-2026-45" in res.stdout

@@ -26,6 +26,7 @@ Semantics (DESIGN §2), with seed letter 181524 as the example:
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Iterable, Iterator
 from typing import Sequence
 
 from ..gcpause import gc_paused
@@ -67,13 +68,30 @@ def resolve_footnotes(
     >>> c = out[1][0][0]; (c.document, c.part, c.pages, c.resolved_from)
     ('kst-36871-O', 'bijlage', (18,), '2')
     """
+    return _resolve_batch(footnotes, source, dossier, {})
+
+
+def resolve_footnotes_stream(
+    batches: Iterable[Sequence[tuple[str, str]]], source: str = "", dossier: str | None = None
+) -> Iterator[list[tuple[list[Citation], list[Issue]]]]:
+    """:func:`resolve_footnotes` over batches of footnotes, one result list per batch,
+    as if all were one sequence: an ``Idem`` at the start of a batch resolves to the last
+    footnote of the batch before, ``Zie noot 4`` to footnote 4 wherever it stood
+    (``kamerxref cite -`` streams stdin this way)."""
+    state: dict = {}
+    for batch in batches:
+        yield _resolve_batch(batch, source, dossier, state)
+
+
+def _resolve_batch(footnotes: Sequence[tuple[str, str]], source: str, dossier: str | None,
+                   state: dict) -> list[tuple[list[Citation], list[Issue]]]:
     footnotes = [(str(number), text or "") for number, text in footnotes]
     with gc_paused():
         # a text that recurs ("Idem.", the same source cited again) is read once; the
         # found records are only read below, never handed out, so sharing them is safe
         unique = list(dict.fromkeys(text for _, text in footnotes))
         found = dict(zip(unique, find_citations_many(unique)))
-        return _resolve(footnotes, [found[text] for _, text in footnotes], source, dossier)
+        return _resolve(footnotes, [found[text] for _, text in footnotes], source, dossier, state)
 
 
 def resolve_footnotes_reference(
@@ -98,12 +116,15 @@ def _own_paper(fc: FoundCitation, dossier: str) -> Citation:
 
 def _resolve(
     footnotes: list[tuple[str, str]], found_per_footnote: list[list[FoundCitation]], source: str,
-    dossier: str | None = None,
+    dossier: str | None = None, state: dict | None = None,
 ) -> list[tuple[list[Citation], list[Issue]]]:
+    """``state`` carries the footnotes met so far from one batch to the next."""
     results: list[tuple[list[Citation], list[Issue]]] = []
-    by_number: dict[str, list[Citation]] = {}
-    prev: tuple[str, list[Citation]] | None = None  # previous footnote and its citations
-    history: list[tuple[str, str, list[Citation]]] = []  # (number, text, citations), in order
+    state = {} if state is None else state
+    by_number: dict[str, list[Citation]] = state.setdefault("by_number", {})
+    prev: tuple[str, list[Citation]] | None = state.get("prev")  # previous footnote, its citations
+    # (number, text, citations), in order
+    history: list[tuple[str, str, list[Citation]]] = state.setdefault("history", [])
 
     for (number, text), found in zip(footnotes, found_per_footnote):
         issues: list[Issue] = []
@@ -174,6 +195,7 @@ def _resolve(
         by_number[number] = cits
         prev = (number, cits)
         history.append((number, text, cits))
+    state["prev"] = prev
     return results
 
 
