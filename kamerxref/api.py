@@ -271,7 +271,8 @@ class Corpus:
         return View(page, height)
 
     def export(self, fmt: str, path: str | Path, today: _dt.date | None = None) -> Path:
-        """Write one output: ``html``, ``json``, ``graphml``, ``gexf`` or ``csv``.
+        """Write one output: ``html``, ``json``, ``graphml``, ``gexf``, ``csv``,
+        ``questions-csv`` or ``sqlite`` (a Datasette-ready database).
 
         >>> corpus.export("graphml", "kamerxref.graphml")   # doctest: +SKIP  (Gephi, yEd)
         >>> corpus.export("html", "letter-181524.html")      # doctest: +SKIP
@@ -281,15 +282,17 @@ class Corpus:
         return _export_data(self.graph, fmt, path)
 
     def build(self, out_dir: str | Path = "kamerxref-out", today: _dt.date | None = None,
-              jobs: int = 1) -> list[Path]:
+              jobs: int = 1, formats: str | None = None) -> list[Path]:
         """Write everything ``kamerxref build`` writes; returns the paths, sorted:
-        ``index.html``, ``letters/letter-181524.html``, ``graph.json`` ... ."""
+        ``index.html``, ``letters/letter-181524.html``, ``graph.json`` ... ;
+        ``formats="graphml,gexf,sqlite"`` (or ``"all"``) adds those data files."""
+        from kamerxref.exporters import build_formats
         from kamerxref.exporters import html as _html
 
         out = Path(out_dir)
         today = today or self.today or build_date()
         G = self.at(today).graph
-        paths = write_all(G, out, jobs=jobs)
+        paths = write_all(G, out, jobs=jobs, formats=build_formats(formats))
         paths += _html.write_site(G, out, today, jobs=jobs)
         return sorted(paths)
 

@@ -166,22 +166,31 @@ def main() -> None:
               help="Build on a Dask cluster (tcp://host:8786, or 'local' for a LocalCluster "
                    "of --jobs workers) and write partitioned Parquet node/edge tables to "
                    "DIR/parquet/ instead of the views (needs the [dask] extra).")
+@click.option("--formats", metavar="LIST",
+              help="More data files: graphml, gexf, sqlite (comma-separated), or all.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings, no summary.")
 @_fail_on_input_error
-def build(inputs, out_dir, jobs, today, scheduler, quiet):
+def build(inputs, out_dir, jobs, today, scheduler, formats, quiet):
     """Read letters and write the explorer and the data files to a folder.
 
     Writes index.html (the explorer), one page per letter under letters/, graph.json
-    (networkx node-link), graph.graphml, graph.gexf, questions.csv and citations.csv.
+    (networkx node-link), questions.csv and citations.csv; with --formats also
+    graph.graphml, graph.gexf (Gephi) and kamerxref.db (SQLite, for Datasette).
     """
+    from kamerxref.exporters import build_formats
     from kamerxref.graph.pipeline import default_jobs
+
+    try:
+        build_formats(formats)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--formats") from None
 
     if scheduler:
         return _build_distributed(inputs, out_dir, scheduler, jobs or default_jobs(), quiet)
     jobs = jobs or default_jobs()
     day = _today(today)
     corpus = _load(inputs, jobs, quiet)
-    paths = corpus.build(out_dir, day, jobs=jobs)
+    paths = corpus.build(out_dir, day, jobs=jobs, formats=formats)
     _report(corpus, quiet)
     if not quiet:
         letters = corpus.letters
@@ -415,7 +424,8 @@ def citing(target, inputs, fmt, quiet):
 
 
 @main.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["html", "json", "graphml", "gexf", "csv"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["html", "json", "graphml", "gexf", "csv",
+                                                           "questions-csv", "sqlite"]))
 @INPUTS
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @click.option("--letter", help="html only: the view of one letter (letter-181524).")
@@ -424,7 +434,9 @@ def citing(target, inputs, fmt, quiet):
 @_fail_on_input_error
 def export(fmt, inputs, output, letter, today, quiet):
     """Write one output FORMAT: html (one self-contained view), json (node-link),
-    graphml, gexf, csv (citations: one row per question × cited node)."""
+    graphml, gexf (Gephi: colours, sizes, positions), csv (citations: one row per
+    question × cited node), questions-csv, sqlite (tables letters, questions, footnotes,
+    citations, answers with full-text search; Datasette-ready)."""
     corpus = _load(inputs, quiet=quiet).at(_today(today))
     _report(corpus, quiet)
     if fmt == "html":

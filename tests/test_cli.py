@@ -146,8 +146,74 @@ def test_build_writes_everything_and_reports(tmp_path):
     assert res.exit_code == 0, res.output
     assert "2 letters, 60 questions, 27 footnotes" in res.stderr
     names = {p.name for p in (tmp_path / "site").rglob("*")}
-    assert {"index.html", "graph.json", "graph.graphml", "graph.gexf", "questions.csv",
+    assert {"index.html", "graph.json", "questions.csv",
             "citations.csv", "letter-181524.html", "letter-180760.html"} <= names
+    assert not names & {"graph.graphml", "graph.gexf", "kamerxref.db"}  # on request only
+
+
+@pytest.mark.parametrize("formats, more", [
+    ("graphml,gexf,sqlite", {"graph.graphml", "graph.gexf", "kamerxref.db"}),
+    ("gexf", {"graph.gexf"}),
+    ("all", {"graph.graphml", "graph.gexf", "kamerxref.db"}),
+])
+def test_build_formats_adds_the_heavier_files(tmp_path, formats, more):
+    res = run("build", DATA, "-o", tmp_path / "site", "--today", "2026-07-01", "--jobs", "1",
+              "--formats", formats, "-q")
+    assert res.exit_code == 0, res.output
+    names = {p.name for p in (tmp_path / "site").iterdir()}
+    assert names >= {"graph.json", "questions.csv", "citations.csv"} | more
+    assert not names & ({"graph.graphml", "graph.gexf", "kamerxref.db"} - more)
+
+
+def test_build_unknown_format_is_a_usage_error(tmp_path):
+    res = run("build", DATA, "-o", tmp_path / "site", "--formats", "gexf,pdf")
+    assert res.exit_code == 2 and "unknown format 'pdf'" in res.stderr
+
+
+def test_export_sqlite_answers_a_full_text_query(tmp_path):
+    """A real FTS5 query, as Datasette runs it: which questions mention terugkeerhubs,
+    and what do they cite; diacritics folded (financiele finds financiële)."""
+    import sqlite3
+
+    out = tmp_path / "k.db"
+    res = run("export", "sqlite", DATA, "-o", out, "-q", "--today", "2026-07-01")
+    assert res.exit_code == 0, res.output
+    db = sqlite3.connect(out)
+    hits = db.execute("SELECT q.id FROM questions_fts JOIN questions q ON q.rowid = questions_fts.rowid "
+                      "WHERE questions_fts MATCH 'terugkeerhub*' ORDER BY q.id").fetchall()
+    assert ("letter-180760/q5",) in hits and ("letter-180760/q7",) in hits
+    assert all(q.startswith(("letter-180760/", "letter-181524/")) for (q,) in hits)
+    assert db.execute("SELECT count(*) FROM questions_fts WHERE questions_fts MATCH 'financiele'").fetchone()[0] >= 1
+    fn = db.execute("SELECT f.id, f.letter FROM footnotes_fts JOIN footnotes f ON f.rowid = footnotes_fts.rowid "
+                    "WHERE footnotes_fts MATCH '\"36 871\" AND bijlage' ORDER BY f.id").fetchall()
+    assert ("letter-181524/fn2", "letter-181524") in fn
+    cited = db.execute("SELECT c.target, c.page, c.how FROM citations c JOIN questions q ON q.id = c.question "
+                       "WHERE q.id = 'letter-181524/q1'").fetchall()
+    assert cited == [("kst-36871-O/bijlage/p40", 40, "direct")]
+    counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("letters", "questions", "footnotes", "citations", "answers")}
+    assert counts["letters"] == 2 and counts["questions"] == 60 and counts["footnotes"] == 27
+    assert counts["citations"] > 0
+    assert db.execute("SELECT fracties FROM letters WHERE id = 'letter-181524'").fetchone()[0] == \
+        '["D66","JA21","Volt","PvdD"]'
+    fks = {(r[2], r[3]) for r in db.execute("PRAGMA foreign_key_list(questions)")}
+    assert fks == {("letters", "letter")}
+
+
+def test_export_sqlite_is_byte_identical_and_keeps_answers(tmp_path, realdocs):
+    """Kamervragen answers land in the answers table (one row per answer x question), and
+    the same letters give the same file, byte for byte."""
+    import sqlite3
+
+    docs = sorted(realdocs.glob("0[1-8]_*.txt"))
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    for out in (a, b):
+        assert run("export", "sqlite", *docs, "-o", out, "-q", "--today", "2026-07-01").exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    db = sqlite3.connect(a)
+    rows = db.execute("SELECT answer, letter, question, how FROM answers").fetchall()
+    assert rows and all(q.startswith(l + "/") or q.startswith("letter-") for _, l, q, _ in rows)
+    assert db.execute("SELECT count(DISTINCT letter) FROM answers").fetchone()[0] >= 4
 
 
 @pytest.mark.parametrize("args, message", [

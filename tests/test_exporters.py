@@ -21,7 +21,7 @@ def out(corpus, tmp_path_factory):
     from kamerxref.exporters import write_all
 
     d = tmp_path_factory.mktemp("export")
-    write_all(corpus.graph, d)
+    write_all(corpus.graph, d, formats=("json", "graphml", "gexf", "csv", "questions-csv"))
     return d
 
 
@@ -195,11 +195,12 @@ def test_two_builds_are_byte_identical(tmp_path):
 
     a, b = tmp_path / "a", tmp_path / "b"
     for d in (a, b):
-        kamerxref.load(SEED_000, SEED_002).build(d, today=__import__("datetime").date(2026, 7, 1))
+        kamerxref.load(SEED_000, SEED_002).build(d, today=__import__("datetime").date(2026, 7, 1),
+                                                 formats="all")
     files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert {"index.html", "graph.json", "graph.graphml", "graph.gexf", "questions.csv",
-            "citations.csv"} <= {str(f) for f in files}
+            "citations.csv", "kamerxref.db"} <= {str(f) for f in files}
     for f in files:
         assert (a / f).read_bytes() == (b / f).read_bytes(), f
 
