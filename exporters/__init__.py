@@ -24,6 +24,7 @@ from .gexf import iter_gexf
 from .graphml import iter_graphml
 from .io import write_atomic
 from .json_graph import iter_json
+from .unchanged import write_unless_same
 from .tables import CITATION_COLUMNS, QUESTION_COLUMNS, citation_rows, iter_csv, question_rows
 
 #: ``kamerxref export FORMAT``: format -> (file name in a build, renderer to text chunks)
@@ -65,13 +66,14 @@ def file_name(fmt: str) -> str:
 
 def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     """Write one data format (``json``, ``graphml``, ``gexf``, ``csv``, ``questions-csv``,
-    ``sqlite``) to ``path``."""
+    ``sqlite``) to ``path``; a file already there with the same bytes is left as it is
+    (:mod:`.unchanged`)."""
     with gc_paused():  # see kamerxref/graph/gcpause.py
         if fmt == "sqlite":
             from .sqlite import write_sqlite
 
             return write_sqlite(G, path)
-        return write_atomic(path, DATA_FORMATS[fmt][1](G))
+        return write_unless_same(path, DATA_FORMATS[fmt][1](G))
 
 
 def _export_job(G: nx.MultiDiGraph, job: tuple[str, str]) -> Path:
@@ -88,3 +90,20 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1,
     out = Path(out_dir)
     work = [(fmt, str(out / file_name(fmt))) for fmt in formats]
     return [Path(p) for p in fork_map(_export_job, work, jobs, shared=(G,), chunksize=1)]
+
+
+def remove_stale(out_dir: str | Path, written: Iterable[str | Path]) -> list[Path]:
+    """After a rebuild into the same folder: remove what an earlier build wrote there and
+    this one did not (the page of a letter no longer in the input, a data format not asked
+    for this time), so the folder is what a clean build gives. Only kamerxref's own
+    files are touched: ``letters/*.html`` and the data files' names. Returns them."""
+    out = Path(out_dir)
+    keep = {Path(p).resolve() for p in written}
+    candidates = [out / file_name(fmt) for fmt in ALL_FORMATS]
+    candidates += sorted((out / "letters").glob("*.html")) if (out / "letters").is_dir() else []
+    removed = []
+    for path in candidates:
+        if path.is_file() and path.resolve() not in keep:
+            path.unlink()
+            removed.append(path)
+    return removed

@@ -30,6 +30,7 @@ and an interrupted export leaves the old file.
 """
 from __future__ import annotations
 
+import filecmp
 import os
 import tempfile
 from pathlib import Path
@@ -128,8 +129,11 @@ def write_sqlite(G: nx.MultiDiGraph, path: str | Path) -> Path:
         db.execute("PRAGMA journal_mode = DELETE")
         db.vacuum()
         db.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            os.unlink(tmp)  # the same database: leave the file (and its mtime) alone
+        else:
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
     except BaseException:
         for leftover in (tmp, tmp + "-journal"):
             try:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .attribution import attribute
+from .cache import LetterCache
 from .citations import resolve_letter
 from .gcpause import gc_paused
 from .model import Issue, Letter
@@ -42,22 +43,38 @@ def default_jobs() -> int:
 
 
 def load_letters(paths: Iterable[str | Path], jobs: int = 1,
-                 progress=None) -> tuple[list[Letter], list[Issue]]:
+                 progress=None, cache: LetterCache | None = None) -> tuple[list[Letter], list[Issue]]:
     """Read, resolve and attribute every letter under ``paths``, then pair the replies
     among them with the letters they answer (``replies_to``, pairing warnings).
 
     Returns the letters in input order and the issues of files that could not be read
     (a missing path or a folder with no letters raises :class:`InputError`). ``progress``
-    is called with the number of files done, for progress bars.
+    is called with the number of files done, for progress bars. With a ``cache``
+    (:class:`~kamerxref.graph.cache.LetterCache`) only files not met before with the same
+    bytes are read; the others come from the cache, the same letters.
     """
     files, issues = input_files(paths)
     with gc_paused():
-        results = fork_map(_load_one, files, jobs, progress=progress)
+        results = _cached_map(files, jobs, progress, cache) if cache else fork_map(
+            _load_one, files, jobs, progress=progress)
     letters = [l for ls, _ in results for l in ls]
     issues.extend(i for _, i in results if i is not None)
     disambiguate(letters)
     pair_replies(letters)
     return letters, issues
+
+
+def _cached_map(files: list[Path], jobs: int, progress, cache: LetterCache) -> list:
+    """``_load_one`` of each file, from the cache where it holds the file's letters."""
+    keys = [cache.key(f) for f in files]
+    results = [cache.get(k) for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    if progress and len(files) > len(todo):
+        progress(len(files) - len(todo))
+    for i, r in zip(todo, fork_map(_load_one, [files[i] for i in todo], jobs, progress=progress)):
+        results[i] = r
+        cache.put(keys[i], r)
+    return results
 
 
 def disambiguate(letters: list[Letter]) -> None:

@@ -21,7 +21,7 @@ import networkx as nx
 
 from kamerxref.exporters import export as _export_data
 from kamerxref.exporters import tables as _tables
-from kamerxref.exporters import write_all
+from kamerxref.exporters import remove_stale, write_all
 from kamerxref.exporters.io import write_atomic
 from kamerxref.graph import queries as _q
 from kamerxref.graph.build import build_graph
@@ -294,6 +294,7 @@ class Corpus:
         G = self.at(today).graph
         paths = write_all(G, out, jobs=jobs, formats=build_formats(formats))
         paths += _html.write_site(G, out, today, jobs=jobs)
+        remove_stale(out, paths)  # a rebuild into the same folder: what a clean build gives
         return sorted(paths)
 
 

@@ -60,7 +60,7 @@ def _today(value: str | None) -> _dt.date:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--today")
 
 
-def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False):
+def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False, cache=None):
     from kamerxref.api import Corpus, default_data
     from kamerxref.graph.pipeline import load_letters
     from kamerxref.graph.readers import input_files
@@ -73,9 +73,9 @@ def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False):
         files, _ = input_files(paths)
         if len(files) > 20:
             with click.progressbar(length=len(files), label="reading letters", file=sys.stderr) as bar:
-                letters, issues = load_letters(paths, jobs=jobs, progress=bar.update)
+                letters, issues = load_letters(paths, jobs=jobs, progress=bar.update, cache=cache)
             return _checked(Corpus(letters, issues + doc_issues, documents))
-    letters, issues = load_letters(paths, jobs=jobs)
+    letters, issues = load_letters(paths, jobs=jobs, cache=cache)
     return _checked(Corpus(letters, issues + doc_issues, documents))
 
 
@@ -168,14 +168,20 @@ def main() -> None:
                    "DIR/parquet/ instead of the views (needs the [dask] extra).")
 @click.option("--formats", metavar="LIST",
               help="More data files: graphml, gexf, sqlite (comma-separated), or all.")
+@click.option("--no-cache", is_flag=True,
+              help="Read every file again and keep no letter cache (default: DIR.cache/ beside DIR).")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings, no summary.")
 @_fail_on_input_error
-def build(inputs, out_dir, jobs, today, scheduler, formats, quiet):
+def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
     """Read letters and write the explorer and the data files to a folder.
 
     Writes index.html (the explorer), one page per letter under letters/, graph.json
     (networkx node-link), questions.csv and citations.csv; with --formats also
     graph.graphml, graph.gexf (Gephi) and kamerxref.db (SQLite, for Datasette).
+
+    Rebuilds are incremental: the processed letters are cached in DIR.cache/ (safe to
+    delete) by file content and kamerxref version, so only new or changed files are read
+    again, and output files whose bytes did not change are not rewritten.
     """
     from kamerxref.exporters import build_formats
     from kamerxref.graph.pipeline import default_jobs
@@ -189,8 +195,13 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, quiet):
         return _build_distributed(inputs, out_dir, scheduler, jobs or default_jobs(), quiet)
     jobs = jobs or default_jobs()
     day = _today(today)
-    corpus = _load(inputs, jobs, quiet)
+    from kamerxref.graph.cache import LetterCache, cache_dir_for
+
+    cache = None if no_cache else LetterCache(cache_dir_for(out_dir))
+    corpus = _load(inputs, jobs, quiet, cache=cache)
     paths = corpus.build(out_dir, day, jobs=jobs, formats=formats)
+    if cache is not None:
+        cache.prune()
     _report(corpus, quiet)
     if not quiet:
         letters = corpus.letters

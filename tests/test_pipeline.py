@@ -61,3 +61,62 @@ def test_every_public_function_has_a_docstring_with_an_example():
         doc = inspect.getdoc(m.fget if isinstance(m, property) else m) or ""
         assert doc, m
         assert re.search(r"181524|180760|kst-36871-O|D66|JA21|Volt|COM\(2026\)45|data/", doc), m
+
+
+def _files(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_incremental_rebuild_is_byte_identical_to_a_clean_build(tmp_path):
+    """Build, then add one letter, change one and remove one and build again into the same
+    folder: only the new and changed files are read again (the others come from
+    DIR.cache/), files whose bytes did not change are not rewritten, and the output is
+    byte for byte a clean build's."""
+    from click.testing import CliRunner
+
+    from kamerxref.cli import main
+    from kamerxref.graph.generate import write_corpus
+
+    write_corpus(tmp_path / "gen", 7, seed=5, jobs=1)
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in sorted((tmp_path / "gen" / "letters").glob("*.txt"))[:6]:
+        (src / p.name).write_bytes(p.read_bytes())
+    (src / "seed.txt").write_bytes(SEED_002.read_bytes())
+    out = tmp_path / "site"
+    args = ["-o", str(out), "--today", "2026-07-01", "--formats", "all", "-q", "--jobs", "1"]
+    assert CliRunner().invoke(main, ["build", str(src), *args]).exit_code == 0
+    assert (tmp_path / "site.cache").is_dir()
+    untouched = (out / "graph.gexf").stat()
+
+    # nothing changed: every letter from the cache, no data file rewritten
+    assert CliRunner().invoke(main, ["build", str(src), *args]).exit_code == 0
+    assert (out / "graph.gexf").stat().st_mtime_ns == untouched.st_mtime_ns
+
+    added = sorted((tmp_path / "gen" / "letters").glob("*.txt"))[6]
+    (src / added.name).write_bytes(added.read_bytes())                       # one added
+    seed = (src / "seed.txt").read_text(encoding="utf-8")
+    (src / "seed.txt").write_text(seed.replace("Kamerstukken I 2025/26, 32 317, PY",
+                                               "Kamerstukken I 2025/26, 32 317, PZ"), encoding="utf-8")  # one changed
+    (src / "000002.txt").unlink()                                             # one removed
+    import kamerxref.graph.pipeline as pipeline
+
+    read = []
+    real = pipeline._load_one
+    pipeline._load_one = lambda path: read.append(path.name) or real(path)
+    try:
+        assert CliRunner().invoke(main, ["build", str(src), *args]).exit_code == 0
+    finally:
+        pipeline._load_one = real
+    assert sorted(read) == sorted([added.name, "seed.txt"])
+    clean = tmp_path / "clean"
+    res = CliRunner().invoke(main, ["build", str(src), "-o", str(clean), "--no-cache",
+                                    *args[2:]])
+    assert res.exit_code == 0 and not (tmp_path / "clean.cache").exists()
+    want, got = _files(clean), _files(out)
+    assert sorted(got) == sorted(want)
+    for name in want:
+        assert got[name] == want[name], name
+    assert "kst-32317-PZ" in want["graph.json"].decode()
+    # the cache holds the current files only
+    assert len(list((tmp_path / "site.cache").glob("*/*.pickle"))) == 7
