@@ -117,7 +117,8 @@ def du(path: Path) -> tuple[int, int]:
 def worker(letters_dir: Path, out: Path) -> dict:
     import networkx as nx
 
-    from kamerxref.exporters import DATA_FORMATS, export
+    import kamerxref.exporters as exporters
+    from kamerxref.exporters import export
     from kamerxref.exporters.html import write_site
     from kamerxref.graph.attribution import attribute
     from kamerxref.graph.build import build_graph
@@ -169,7 +170,7 @@ def worker(letters_dir: Path, out: Path) -> dict:
     del nodes, edges
 
     out.mkdir(parents=True, exist_ok=True)
-    formats = list(DATA_FORMATS)
+    formats = list(getattr(exporters, "ALL_FORMATS", exporters.DATA_FORMATS))
     for fmt in formats:
         path = out / f"data.{fmt}"
         _, stages[f"export {fmt}"] = measure(lambda: export(G, fmt, path))

@@ -15,8 +15,6 @@ where links are not possible) instead of written.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -75,19 +73,11 @@ def _link_or_copy(src: Path, dst: Path) -> None:
     """``dst`` becomes ``src``'s bytes, atomically: a hard link where the file system
     allows one, else a copy."""
     dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dst.name}.", suffix=".tmp", dir=dst.parent)
-    os.close(fd)
+    tmp = dst.with_name(f".{dst.name}.{os.getpid()}.link")
     try:
-        os.unlink(tmp)
-        try:
-            os.link(src, tmp)
-        except OSError:
-            shutil.copyfile(src, tmp)
-            os.chmod(tmp, 0o644)
+        os.link(src, tmp)
         os.replace(tmp, dst)
-    except BaseException:
-        try:
+    except OSError:
+        if os.path.lexists(tmp):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+        write_atomic(dst, _prefix_then(src, os.path.getsize(src), b"", iter(())))

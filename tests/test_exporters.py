@@ -312,3 +312,37 @@ def test_graphml_and_gexf_carry_any_text(text, label):
     H = nx.read_gexf(io.BytesIO(gx))
     assert H.nodes["letter-1/q1"]["text"] == want
     assert [d["how"] for _, _, d in H.edges(data=True)] == [want]
+
+
+@pytest.mark.parametrize("old, new", [
+    (None, b"graph"),                       # no file yet
+    (b"same bytes", b"same bytes"),         # unchanged: not rewritten
+    (b"abcdef", b"abcXef"),                 # one byte differs
+    (b"abcdef", b"abc"),                    # shorter
+    (b"abc", b"abcdef"),                    # longer
+])
+def test_write_unless_same(tmp_path, old, new):
+    from kamerxref.exporters.unchanged import write_unless_same
+
+    path = tmp_path / "graph.json"
+    if old is not None:
+        path.write_bytes(old)
+        os.utime(path, ns=(1, 1))
+    chunks = [new[i:i + 2] for i in range(0, len(new), 2)]  # several chunks, str and bytes
+    write_unless_same(path, [c.decode() if i % 2 else c for i, c in enumerate(chunks)])
+    assert path.read_bytes() == new
+    assert (path.stat().st_mtime_ns == 1) is (old == new)
+    assert os.listdir(tmp_path) == ["graph.json"]
+
+
+def test_write_unless_same_links_the_previous_sites_file(tmp_path):
+    """A build into a fresh folder takes an unchanged file from the site it replaces."""
+    from kamerxref.exporters.unchanged import write_unless_same
+
+    old, new = tmp_path / "old" / "letters" / "a.html", tmp_path / "new" / "letters" / "a.html"
+    old.parent.mkdir(parents=True)
+    old.write_text("<p>181524</p>")
+    write_unless_same(new, "<p>181524</p>", previous=old)
+    assert new.read_text() == "<p>181524</p>" and new.stat().st_ino == old.stat().st_ino
+    write_unless_same(new, "<p>180760</p>", previous=old)
+    assert new.read_text() == "<p>180760</p>" and old.read_text() == "<p>181524</p>"
