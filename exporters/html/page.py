@@ -76,16 +76,16 @@ def _check_inline_script(js: str, name: str) -> None:
 
 
 def script_json(obj: Any) -> str:
-    """JSON for a ``<script type="application/json">`` element.
+    """JSON for a ``<script type="application/json">`` element (one serializer for every
+    JSON kamerxref writes: :func:`kamerxref.exporters.json_graph.script_json`, orjson).
 
     ``{"text": "</script><script>alert(1)</script>"}`` ->
     ``{"text":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"}``;
     JSON.parse gives back the exact string. Keys are sorted: same data, same bytes.
     """
-    text = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    from kamerxref.exporters.json_graph import script_json as dump
+
+    return dump(obj)
 
 
 @functools.lru_cache(maxsize=8)

@@ -17,7 +17,7 @@ import networkx as nx
 from kamerxref.graph.gcpause import gc_paused
 from kamerxref.graph.parallel import fork_map
 
-from ..io import write_atomic
+from ..unchanged import write_unless_same  # a rebuild leaves files with the same bytes alone
 from . import search, views
 from .page import SITE_ASSETS, assemble, asset_text, esc
 
@@ -454,7 +454,7 @@ def letter_filename(letter_id: str) -> str:
 def _write_letter_page(G: nx.MultiDiGraph, today: _dt.date, colors, index, names,
                        job: tuple[str, str]) -> Path:
     lid, path = job
-    return write_atomic(Path(path), _render_letter(G, lid, today, "../index.html", colors, index,
+    return write_unless_same(Path(path), _render_letter(G, lid, today, "../index.html", colors, index,
                                                    names, "../assets"))
 
 
@@ -480,14 +480,14 @@ def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int) -
         names[lid] = name
     colors = views.fractie_colors(G)
     index = views.CorpusIndex(G)
-    written = [write_atomic(out_dir / "assets" / name, asset_text(name)) for name in SITE_ASSETS]
+    written = [write_unless_same(out_dir / "assets" / name, asset_text(name)) for name in SITE_ASSETS]
     docs, texts, targets = search.corpus_documents(G, index)
     odd = {lid: name for lid, name in names.items() if name != letter_filename(lid)}
     written += search.write_index(out_dir / "assets" / "search", docs, texts, targets, odd)
     data = views.overview_data(G, today, _checked_href(lambda lid: f"letters/{names[lid]}"),
                                colors, index)
     data["site"] = {"assets": "assets", "root": "", "overview": ""}
-    written.append(write_atomic(out_dir / "index.html",
+    written.append(write_unless_same(out_dir / "index.html",
                                 _overview_page(data, today, "kamerxref overview", "assets")))
     work = [(lid, str(out_dir / "letters" / name)) for lid, name in names.items()]
     written += fork_map(_write_letter_page, work, jobs, shared=(G, today, colors, index, names))

@@ -42,7 +42,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..io import write_atomic
+from ..unchanged import write_unless_same  # a rebuild leaves files with the same bytes alone
 from . import views
 from .page import script_json
 
@@ -136,10 +136,10 @@ def write_index(out_dir: Path, docs: list[list[Any]], texts: list[str],
             shards.setdefault(w[:3], {})[w] = p
     written = []
     for key in sorted(shards):
-        written.append(write_atomic(out_dir / f"p-{key}.js", _js("shard", key, shards[key])))
+        written.append(write_unless_same(out_dir / f"p-{key}.js", _js("shard", key, shards[key])))
     n_chunks = math.ceil(len(docs) / DOC_CHUNK)
     for c in range(n_chunks):
-        written.append(write_atomic(out_dir / f"d-{c}.js",
+        written.append(write_unless_same(out_dir / f"d-{c}.js",
                                     _js("docs", c, docs[c * DOC_CHUNK:(c + 1) * DOC_CHUNK])))
     n_target_shards = 1
     while n_target_shards * TARGET_SHARDS_PER < len(targets):
@@ -148,11 +148,11 @@ def write_index(out_dir: Path, docs: list[list[Any]], texts: list[str],
     for tid in sorted(targets):
         tshards[shard_of(tid, n_target_shards)][tid] = targets[tid]
     for s in range(n_target_shards):
-        written.append(write_atomic(out_dir / f"t-{s}.js", _js("targets", s, tshards.get(s, {}))))
+        written.append(write_unless_same(out_dir / f"t-{s}.js", _js("targets", s, tshards.get(s, {}))))
     meta = {"shards": sorted(shards), "docs": len(docs), "chunk": DOC_CHUNK,
             "chunks": n_chunks, "target_shards": n_target_shards, "stop": sorted(STOP),
             "files": dict(sorted((files or {}).items()))}
-    written.append(write_atomic(out_dir / "search-meta.js", _js("meta", meta)))
+    written.append(write_unless_same(out_dir / "search-meta.js", _js("meta", meta)))
     return written
 
 
