@@ -568,9 +568,10 @@ def pair_replies(letters: list[Letter]) -> Pairing:
                  "reply names no letter it answers (no kenmerk, date, committee or publication "
                  "found); no letter linked")
 
-    # answers to Kamervragen in the same document (no loaded letter): by number
+    # answers to Kamervragen in the same document: by number (also when the letter replies
+    # to a loaded letter: its own "Vraag N" repeats are answered where they stand)
     for l in sorted(letters, key=lambda l: l.id):
-        if l.letter_kind != "answers":
+        if l.kind != "answer" or l.letter_kind not in ("answers", "reply"):
             continue
         own = {q.number: f"{l.id}/q{q.index}" for q in l.questions if q.number}
         for u in answer_units(l):

@@ -445,6 +445,9 @@ def test_reply_with_vraag_and_antwoord_headings(tmp_path, form):
     assert got == expected
     st = letter_status(letters[0], pair_replies(letters), D(2026, 12, 4))
     assert (st.status, st.answered_questions, st.days_late) == ("partly answered", len(expected), 0)
+    # the reply's own questions (a "Vraag N" letter keeps them) are answered where they stand
+    unanswered = Corpus(letters, today=D(2026, 12, 4)).unanswered()
+    assert {r["letter"] for r in unanswered} == {"letter-180760"}
 
 
 @pytest.mark.parametrize("form", ["xml", "txt"])
