@@ -64,7 +64,8 @@
       empty: 'No letter matches the filters.',
       columns: [
         {key: 'kenmerk', label: 'Kenmerk', value: function (l) { return l.kenmerk || l.id; }, cell: function (l) {
-          return letterLink(l.id);
+          return [letterLink(l.id), ' ', h('button', {type: 'button', cls: 'kx-link-button kx-small', 'data-node': l.id,
+            'aria-label': 'Details of letter ' + (l.kenmerk || l.id), on: {click: function () { select(l.id, {fromUi: true}); }}}, 'details')];
         }},
         {key: 'datum', label: 'Datum', value: function (l) { return l.datum; }},
         {key: 'betreft', label: 'Betreft', nl: true, value: function (l) { return l.betreft; }},
@@ -72,10 +73,11 @@
         {key: 'fracties', label: 'Fracties', nl: true, value: function (l) { return l.fracties.join(', '); }},
         {key: 'q', label: 'Questions', num: true, value: function (l) { return l.n_questions; }},
         {key: 'docs', label: 'Documents', num: true, value: function (l) { return l.n_documents; }},
-        {key: 'deadline', label: 'Deadline', value: function (l) { return l.deadline; }},
-        {key: 'status', label: 'Status', value: function (l) { return l.status; }, cell: KX.statusBadge},
-        {key: 'show', label: 'Details', nosort: true, value: function () { return ''; }, cell: function (l) {
-          return selectButton(l.id, 'details', 'kx-small');
+        {key: 'deadline', label: 'Deadline', value: function (l) { return l.deadline; }, cell: function (l) {
+          return [l.deadline || 'none', h('div', {cls: 'kx-excerpt', text: l.due})];
+        }},
+        {key: 'status', label: 'Status', value: function (l) { return l.status; }, cell: function (l) {
+          return h('span', {cls: 'kx-days ' + KX.statusClass(l), text: l.status});
         }}
       ]
     }));
@@ -172,7 +174,8 @@
         r.addEventListener('click', function () { sel.from.value = m; sel.to.value = m; update(); });
         svg.appendChild(r);
       });
-      if (i === 0 || i === months.length - 1 || m.slice(5) === '01') {
+      var step = Math.ceil(64 / bw); // a label every 64 px at most: no overlap
+      if ((i % step === 0 && (months.length - 1 - i >= step || i === 0)) || i === months.length - 1) {
         var tx = document.createElementNS(ns, 'text');
         tx.setAttribute('x', String(i * bw));
         tx.setAttribute('y', String(H + 14));
@@ -285,7 +288,7 @@
   function showLetter(l) {
     var body = KX.panel.show('Letter ' + (l.kenmerk || l.id));
     body.setAttribute('data-node', l.id);
-    body.appendChild(h('h3', {cls: 'kx-panel-title', lang: 'nl', text: l.betreft}));
+    body.appendChild(h('p', {cls: 'kx-panel-title', lang: 'nl', text: l.betreft}));
     var dl = h('dl', {cls: 'kx-dl'});
     [['Datum', l.datum_nl || l.datum], ['Deadline', l.deadline_nl || 'none'], ['Status', KX.statusBadge(l)],
       ['Committee', h('span', {lang: 'nl', text: l.committee})], ['Fracties', h('span', {lang: 'nl', text: l.fracties.join(', ')})],
