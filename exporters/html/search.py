@@ -26,13 +26,15 @@ A query matches documents that hold all its words, the last one also as a prefix
     ``kxSearch.shard(key, {word: postings})``; postings are the sorted document numbers,
     delta-coded in base 36 (``"1,a,3"`` = 1, 11, 14).
 ``d-<n>.js``
-    ``kxSearch.docs(n, [[kind, id, letter, title, text], ...])``, :data:`DOC_CHUNK` each.
+    ``kxSearch.docs(n, [[kind, id, letter, title, text], ...])``, :data:`DOC_CHUNK` each
+    (few large files: every file written costs an fsync).
 ``t-<n>.js``
     ``kxSearch.targets(n, {id: record})``: per cited node the questions and letters citing
     it (the overview's panel), sharded by :func:`shard_of` of the id.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -46,9 +48,9 @@ from ..unchanged import write_unless_same  # a rebuild leaves files with the sam
 from . import views
 from .page import script_json
 
-DOC_CHUNK = 400
-SHARD_BYTES = 120_000  # a prefix shard above this is split by the third character
-TARGET_SHARDS_PER = 150  # cited nodes per target shard (rounded to a power of two count)
+DOC_CHUNK = 1000
+SHARD_BYTES = 200_000  # a prefix shard above this is split by the third character
+TARGET_SHARDS_PER = 400  # cited nodes per target shard (rounded to a power of two count)
 #: Words left out of the index and out of queries (they occur in nearly every question).
 STOP = frozenset("""de het een en van in op te dat die is aan voor met zijn er om of als
 ook bij door naar dan uit wat hoe nog wel niet zij ze dit deze hun tot over""".split())
@@ -90,6 +92,7 @@ def shard_of(text: str, n: int) -> int:
     return h % n if n > 0 else 0
 
 
+@functools.lru_cache(maxsize=65536)
 def _b36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     if n == 0:
@@ -197,12 +200,12 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
             continue
         readable = views.readable_label(G, t)
         citation = views.target_citation(G, t)
-        docs.append([views._kind(G, t), t, "", readable, citation])
+        docs.append([str(G.nodes[t].get("kind") or ""), t, "", readable, citation])
         texts.append(f"{readable} {citation} {t.replace('/', ' ')}")
         qs = sorted(dict.fromkeys(citers.get(t, [])), key=lambda q: (G.nodes[q].get("letter", ""),
                                                                       int(G.nodes[q].get("index") or 0)))
         targets[t] = {"readable": readable, "citation": citation, "url": views.source_url(G, t),
-                      "kind": views._kind(G, t), "letters": index.letters_of[t],
+                      "kind": str(G.nodes[t].get("kind") or ""), "letters": index.letters_of[t],
                       "n_questions": len(qs),
                       "questions": [[q, str(G.nodes[q].get("letter") or ""),
                                      ", ".join(views.json_list(G.nodes[q].get("fracties"))),
