@@ -834,9 +834,19 @@ def test_b_fractie_with_most_questions_in_a_letter(browser, corpus):
         assert rows[0] == "D66: 23" and rows == [f"{f}: {n}" for f, n in want.items()]
         cited = p.js("Array.from(document.querySelectorAll('#kx-panel button[data-node]')).map(b => b.dataset.node)")
         assert {"kst-36871-O", "dossier-36871"} <= set(cited)  # no more "Cited documents (0)"
-        # the Fracties table sums the filtered letters only
-        p.page.select_option("#kx-doc", "kst-36871-O") if p.js(
-            "!!document.querySelector('#kx-doc option[value=\"kst-36871-O\"]')") else None
+        # the Fracties table sums the filtered letters only (here: one committee)
+        committee = G.nodes["letter-181524"]["committee_abbr"]
+        p.page.select_option("#kx-committee", committee)
+        want = {}
+        for lid, d in G.nodes(data=True):
+            if d["kind"] == "letter" and (d.get("committee_abbr") or d.get("committee")) == committee:
+                for f, n in queries.questions_per_fractie(G, lid).items():
+                    want[f] = want.get(f, 0) + n
+        got = p.js("Object.fromEntries(Array.from(document.querySelectorAll('#kx-fracties-tbl tbody tr'))"
+                   ".map(r => [r.dataset.id, +r.children[2].textContent]))")
+        assert got == want and got["D66"] >= 23
+        # the graph of shared sources is readable at its opening zoom (labels >= 9 px)
+        assert p.js("kamerxref.network.getScale()") * 18 >= 9
         p.check_clean()
 
 
@@ -1018,6 +1028,10 @@ def test_phone_bottom_sheet(browser, corpus):
         page.click("#kx-panel-close")
         page.wait_for_timeout(250)
         assert page.evaluate("document.getElementById('kx-panel').getBoundingClientRect().top") > 844 - 60
+        # the overview's graph draws fewer nodes on a phone: labels readable at the opening zoom
+        page.goto((out / "index.html").as_uri())
+        page.wait_for_function("() => window.kamerxref && window.kamerxref.ready === true")
+        assert page.evaluate("kamerxref.network.getScale()") * 18 >= 9
     finally:
         ctx.close()
 

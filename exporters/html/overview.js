@@ -189,7 +189,9 @@
   }
 
   // ------------------------------------------------------------------ the graph of what letters share
-  var MAX_SOURCES = 30, MAX_LETTERS = 60;
+  // fewer nodes on a narrow screen, so that labels stay readable at the opening zoom
+  var NARROW = ($('kx-graph').clientWidth || 800) < 600;
+  var MAX_SOURCES = NARROW ? 10 : 30, MAX_LETTERS = NARROW ? 20 : 60;
   var container = $('kx-graph');
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, {
