@@ -237,8 +237,13 @@ def main() -> int:
     ap.add_argument("--no-stages", action="store_true", help="only the CLI runs and bounds")
     ap.add_argument("--build-args", default="", help="extra arguments for kamerxref build")
     ap.add_argument("--results", type=Path, default=corpora.RESULTS)
+    ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"),
+                    help="print the before/after table of two --json files and exit")
     ap.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.compare:
+        print(compare(*(json.loads(p.read_text()) for p in args.compare)))
+        return 0
     if args.worker:
         res = worker(Path(args.worker[0]), Path(args.worker[1]))
         print(json.dumps(res))
@@ -300,6 +305,35 @@ def table(doc: dict) -> str:
         out.append(f"\ncite - --format json, {c['bytes'] / 2**20:.2f} MB distinct lines: whole process "
                    f"{c['cli']['wall']} s ({c['cli']['mb_s']} MB/s); engine alone {c['engine']['wall']} s "
                    f"({c['engine']['mb_s']} MB/s)")
+    return "\n".join(out)
+
+
+def compare(before: dict, after: dict) -> str:
+    """Markdown: per size, one row per stage with wall, CPU and peak before -> after."""
+    def cell(r, k):
+        return "" if not r or k not in r else f"{r[k]:,}" if isinstance(r[k], int) else str(r[k])
+
+    out = []
+    b_runs = {r["size"]: r for r in before["runs"]}
+    for run in after["runs"]:
+        b = b_runs.get(run["size"], {})
+        out += [f"\n{run['size']:,} letters ({before['corpus']} corpus)\n",
+                "| stage | wall s | CPU s | peak MB | MB written |", "|---|---|---|---|---|"]
+        names = list(dict.fromkeys([*b.get("stages", {}), *run.get("stages", {})]))
+        rows = [(n, b.get("stages", {}).get(n), run.get("stages", {}).get(n)) for n in names]
+        rows += [(k, b.get(k), run.get(k)) for k in ("cli build --jobs 2", "cli export json")]
+        rows += [(f"bound: {k}", b.get("bounds", {}).get(k), v) for k, v in run.get("bounds", {}).items()]
+        for name, x, y in rows:
+            mb = lambda r: "" if not r or "bytes" not in r else f"{r['bytes'] / 2**20:,.0f}"
+            out.append(f"| {name} | {cell(x, 'wall')} -> {cell(y, 'wall')} | {cell(x, 'cpu')} -> "
+                       f"{cell(y, 'cpu')} | {cell(x, 'peak_mb')} -> {cell(y, 'peak_mb')} | "
+                       f"{mb(x)} -> {mb(y)} |")
+    c0, c1 = before.get("cite"), after.get("cite")
+    if c0 and c1:
+        out.append(f"\n`cite - --format json`, {c1['bytes'] / 2**20:.2f} MB of distinct footnote lines: "
+                   f"whole process CPU {c0['cli']['cpu']} -> {c1['cli']['cpu']} s, peak "
+                   f"{c0['cli']['peak_mb']} -> {c1['cli']['peak_mb']} MB; the engine alone CPU "
+                   f"{c0['engine']['cpu']} -> {c1['engine']['cpu']} s")
     return "\n".join(out)
 
 

@@ -441,14 +441,18 @@ def citing(target, inputs, fmt, quiet):
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="File to write.")
 @click.option("--letter", help="html only: the view of one letter (letter-181524).")
 @click.option("--today", help="Date for 'days left' and the letters' status (default: today).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for reading and citation resolution (default: all cores).")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings on stderr.")
 @_fail_on_input_error
-def export(fmt, inputs, output, letter, today, quiet):
+def export(fmt, inputs, output, letter, today, jobs, quiet):
     """Write one output FORMAT: html (one self-contained view), json (node-link),
     graphml, gexf (Gephi: colours, sizes, positions), csv (citations: one row per
     question × cited node), questions-csv, sqlite (tables letters, questions, footnotes,
     citations, answers with full-text search; Datasette-ready)."""
-    corpus = _load(inputs, quiet=quiet).at(_today(today))
+    from kamerxref.graph.pipeline import default_jobs
+
+    corpus = _load(inputs, jobs or default_jobs(), quiet=quiet).at(_today(today))
     _report(corpus, quiet)
     if fmt == "html":
         if letter:

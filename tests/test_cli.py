@@ -165,6 +165,13 @@ def test_build_formats_adds_the_heavier_files(tmp_path, formats, more):
     assert not names & ({"graph.graphml", "graph.gexf", "kamerxref.db"} - more)
 
 
+def test_export_reads_in_parallel_with_the_same_bytes(tmp_path):
+    one, two = tmp_path / "1.json", tmp_path / "2.json"
+    assert run("export", "json", DATA, "-o", one, "-q", "--jobs", "1").exit_code == 0
+    assert run("export", "json", DATA, "-o", two, "-q", "--jobs", "2").exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+
+
 def test_build_unknown_format_is_a_usage_error(tmp_path):
     res = run("build", DATA, "-o", tmp_path / "site", "--formats", "gexf,pdf")
     assert res.exit_code == 2 and "unknown format 'pdf'" in res.stderr
