@@ -88,9 +88,11 @@ def measure(fn):
 def run_child(cmd: list[str], stdin: Path | None = None, env: dict | None = None) -> dict:
     """A command's wall, CPU (with its waited-for workers) and peak RSS (the largest process)."""
     t0 = time.perf_counter()
+    # cwd: a folder without a kamerxref/ of its own, so "python -c" imports the kamerxref
+    # on the path (PYTHONPATH, or the installed one), not a checkout it happens to run in
     with open(stdin or os.devnull, "rb") as fin:
         proc = subprocess.Popen(cmd, stdin=fin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                env=env)
+                                env=env, cwd=tempfile.gettempdir())
         err = proc.stderr.read()
         _, status, ru = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
