@@ -51,7 +51,7 @@ __all__ = [
 # names joined by lower-case particles (``Lijst Nieuw voor de Toekomst``): a party not in
 # the table is still read, as written.
 _KNOWN = r"(?<![\w.'’-])(?:" + ALIAS_PATTERN + r")(?![\w'’]|[-–/][A-Z0-9])"
-_DOTTED_NAME = r"(?:[A-Z][a-z]{0,2}\.){2,}(?![\w])"
+_DOTTED_NAME = r"(?:[A-Z][a-z]{0,2}\.){2,8}(?![\w])"
 _TOKEN = r"[A-Z0-9][\w&'’]*(?:-[A-Z0-9][\w&'’]*)*"
 _NAME = (r"(?:" + _KNOWN + r"|" + _DOTTED_NAME + r"|" + _TOKEN
          + r"(?:\s+(?:voor|van)(?:\s+(?:de|het))?\s+" + _TOKEN + r")?)")
@@ -68,9 +68,9 @@ _LEDEN_KNOWN = re.compile(r"\b(?:leden|lid)\s+(?:van|der)\s+(?:de\s+|het\s+)?"
                           r"(?P<first>" + _KNOWN + r")(?!\s*[-–]\s*fractie)" + _MORE)
 _REST_NAME = re.compile(r"(?:,|\ben\b)\s*" + _DET + r"(" + _NAME + r")")
 # "de CDA-fractie", "de P.v.d.A.-fractie", "de GroenLinks-PvdA–fractie"
-_SUFFIX = re.compile(r"(?<![\w-])(" + _NAME + r")\s?[-–]\s?fracties?\b")
+_SUFFIX = re.compile(r"(?<![\w.'’-])(" + _NAME + r")\s?[-–]\s?fracties?\b")
 # "de PVV-, SP- en PvdD-fracties": the first names of a suspended compound
-_SUSPENDED = re.compile(r"(?<![\w-])(" + _NAME + r")[-–](?=\s*(?:,|\ben\b)[^.?!]{0,80}?"
+_SUSPENDED = re.compile(r"(?<![\w.'’-])(" + _NAME + r")[-–](?=\s*(?:,|\ben\b)[^.?!]{0,80}?"
                         r"[-–]fracties?\b)")
 _PREFIX = re.compile(r"\b[Ff]ractie[-–]((?:(?:Van|Den|De|Ter|Van\s+der|Van\s+den)\s+)?"
                      + _TOKEN + r")")
@@ -599,28 +599,35 @@ def glued_note_markers(texts: list[str], numbers: list[int]) -> list[tuple[int, 
                 continue
             weight = 1.0
             if m.group(1):
-                stem = _STEM.search(text, 0, m.start())
+                stem = _STEM.search(text[max(0, m.start() - 60):m.start()])
                 weight = _glued_weight(stem.group(0) if stem else "", digits)
             if weight:
                 cands.append((ti, m.start(), m.end(), int(digits), weight))
         for m in _GLUED_AFTER_NAME.finditer(text):
             if m.group(1)[0] != "0" and int(m.group(1)) in wanted:
                 cands.append((ti, m.start(1), m.end(1), int(m.group(1)), 1.0))
-    cands.sort()
-    # heaviest chain of rising numbers (weighted longest increasing subsequence); the
-    # candidates are few (digits that number a note), so quadratic is fine
-    best: list[float] = []
-    back: list[int] = []
-    for i, c in enumerate(cands):
-        score, prev = c[4], -1
-        for j in range(i):
-            if cands[j][3] < c[3] and best[j] + c[4] > score:
-                score, prev = best[j] + c[4], j
-        best.append(score)
-        back.append(prev)
     if not cands:
         return []
-    i = max(range(len(cands)), key=lambda k: (best[k], -k))
+    cands.sort()
+    # heaviest chain of rising numbers: a weighted longest increasing subsequence, with a
+    # Fenwick tree of (best score, -index) over the note numbers (n log n)
+    size = max(c[3] for c in cands) + 1
+    tree: list[tuple[float, int]] = [(0.0, 1)] * (size + 1)
+    back: list[int] = []
+    best: list[tuple[float, int]] = []
+    for i, (_, _, _, n, weight) in enumerate(cands):
+        k, top = n - 1, (0.0, 1)  # best chain ending below n (index stored as -index)
+        while k > 0:
+            top = max(top, tree[k])
+            k -= k & -k
+        score = (top[0] + weight, -i)
+        back.append(-top[1] if top[1] <= 0 else -1)
+        best.append(score)
+        k = n
+        while k <= size:
+            tree[k] = max(tree[k], score)
+            k += k & -k
+    i = -max(best)[1]
     chain = []
     while i >= 0:
         chain.append(cands[i])
