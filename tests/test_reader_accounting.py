@@ -114,13 +114,15 @@ INSERTS = ["\n\n", "\n---\n", "\n\ndatum 23 juni 2026\n\nons kenmerk 181524\n\nb
            "\n- ", "\n1. ", "**", "<sup>7</sup>", "\n<sup>8</sup> Idem, p. 3.\n", "\n### ", "  "]
 
 
-def _mutations(n: int, seed: int = 20260623):
+def _mutations(n: int, seed: int = 20260623, sources: list[str] | None = None,
+               inserts: list[str] = INSERTS):
     """Deterministic damaged letters: lines deleted, shuffled or repeated, and page
     noise, markers, bullets and headings inserted at random places."""
     import random
 
     rng = random.Random(seed)
-    sources = [p.read_text(encoding="utf-8") for p in SEEDS] + list(VARIANTS.values())
+    if sources is None:
+        sources = [p.read_text(encoding="utf-8") for p in SEEDS] + list(VARIANTS.values())
     for _ in range(n):
         text = rng.choice(sources)
         lines = text.split("\n")
@@ -136,7 +138,7 @@ def _mutations(n: int, seed: int = 20260623):
         else:
             for _ in range(rng.randrange(1, 6)):
                 k = rng.randrange(len(text))
-                text = text[:k] + rng.choice(INSERTS) + text[k:]
+                text = text[:k] + rng.choice(inserts) + text[k:]
             lines = text.split("\n")
         yield "\n".join(lines)
 

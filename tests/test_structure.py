@@ -512,30 +512,14 @@ def test_new_forms_fully_accounted(name):
 def test_damaged_new_forms_never_crash_and_lose_nothing():
     """The accounting invariant on the new forms, damaged: lines deleted, shuffled or
     repeated, and furniture, note lines, glued digits and fractie headings inserted."""
-    import random
+    from test_reader_accounting import _mutations
 
-    rng = random.Random(20251103)
     inserts = ["\n\n", "\nEerste Kamer, vergaderjaar 2025–2026, 30 573, J  3\n", "\n7\n",
                "\nNoten\n", "\n2 Idem, p. 5.\n", "brief3 ", "media12", "\n1. Hoe? 2. Wat?\n",
                "\nVragen en opmerkingen van de leden van de C.D.A.-fractie\n", "\nPS: Waarom?\n",
                "\nDe voorzitter van de vaste commissie voor Financiën,\n", "\n3 Hoe dan?\n"]
     failures = []
-    sources = list(NEW_FORMS.values())
-    for i in range(300):
-        lines = rng.choice(sources).split("\n")
-        op = rng.randrange(4)
-        if op == 0:
-            for _ in range(rng.randrange(1, 6)):
-                del lines[rng.randrange(len(lines))]
-        elif op == 1:
-            rng.shuffle(lines)
-        elif op == 2:
-            for _ in range(rng.randrange(1, 6)):
-                lines.insert(rng.randrange(len(lines)), lines[rng.randrange(len(lines))])
-        text = "\n".join(lines)
-        for _ in range(rng.randrange(0 if op < 3 else 1, 5)):
-            k = rng.randrange(len(text))
-            text = text[:k] + rng.choice(inserts) + text[k:]
+    for i, text in enumerate(_mutations(300, 20251103, list(NEW_FORMS.values()), inserts)):
         letter = read_text(text, f"damaged-{i}.txt")
         acc = account(letter, text)
         if acc:
