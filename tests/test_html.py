@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import warnings
 from pathlib import Path
 
@@ -552,6 +553,24 @@ def test_injection_is_escaped_in_the_markup(hostile):
     assert "&lt;script&gt;window.__pwned=&quot;betreft&quot;" in pages["letter"]  # header
     assert '<option value="D66&quot;&gt;&lt;script&gt;window.__pwned=&quot;fractie&quot;' \
         '&lt;/script&gt;" lang="nl">' in pages["letter"]
+
+
+def test_injection_is_escaped_in_the_search_index(tmp_path, hostile):
+    """The index files are scripts the pages load: document text stays inside JSON strings."""
+    write_site(hostile, tmp_path, TODAY)
+    files = sorted((tmp_path / "assets" / "search").iterdir())
+    assert files
+    text = ""
+    for f in files:
+        body = f.read_text(encoding="utf-8")
+        m = re.fullmatch(r"kxSearch\.(meta|shard|docs|targets)\((.*)\);\n", body, re.S)
+        assert m, f.name
+        args = json.loads(f"[{m.group(2)}]")  # valid JSON: nothing runs but the one call
+        assert args
+        text += body
+        for bad in ("<script", "<img", "\u2028", "</"):
+            assert bad not in body, (f.name, bad)
+    assert "window.__pwned" in text  # the text is there, as data
 
 
 def test_empty_graph_gives_an_empty_overview(tmp_path):
