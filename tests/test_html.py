@@ -1127,3 +1127,30 @@ def test_injection_does_not_run_in_browser(browser, tmp_path, hostile):
                     assert PAYLOAD["question"] in reading and PAYLOAD["footnote"] in reading
             p.page.wait_for_timeout(50)
             p.check_clean()
+
+
+def test_cached_paper_text_and_title_are_shown(browser, tmp_path):
+    """A fetch cache gives page nodes their ``text`` and documents their ``doc_title``
+    (graph/documents.py): the question panel shows the cited page's text beside the
+    question, the source panel the paper's title; both escaped."""
+    G = seed_graph()
+    q, page = next((u, v) for u, v, d in G.edges(data=True)
+                   if d.get("kind") == "cites" and G.nodes[u].get("kind") == "question"
+                   and G.nodes[v].get("kind") == "page")
+    text = "3.2 Terugkeer <script>window.pwned=1</script>\nDe regering stelt voor ..."
+    G.nodes[page]["text"] = text
+    doc = next(v for _, v, d in G.out_edges(page, data=True) if d.get("kind") == "page_of")
+    while G.nodes[doc].get("kind") != "document":
+        doc = next(v for _, v, d in G.out_edges(doc, data=True) if d.get("kind") == "part_of")
+    G.nodes[doc].update(doc_title="Kabinetsappreciatie <b>migratiepact</b>", doc_date="2026-02-10",
+                        doc_type="Kamerstuk")
+    path = tmp_path / "letter.html"
+    path.write_text(render_letter(G, G.nodes[q]["letter"], TODAY), encoding="utf-8")
+    with Opened(browser, path) as p:
+        p.js(f"kamerxref.select({json.dumps(q)})")
+        assert p.js("document.querySelector('#kx-panel .kx-pagetext blockquote').textContent") == text
+        p.js(f"kamerxref.select({json.dumps(doc)})")
+        panel = p.js("document.getElementById('kx-panel').textContent")
+        assert "Kabinetsappreciatie <b>migratiepact</b>" in panel and "2026-02-10" in panel
+        assert p.js("window.pwned === undefined && document.querySelectorAll('#kx-panel b').length === 0")
+        p.check_clean()

@@ -201,6 +201,10 @@
         t ? officialLink(t.url) : null));
     });
     panel.appendChild(ul);
+    cites.forEach(function (e) {
+      var t = byId[e.to];
+      if (t && t.page_text) panel.appendChild(pageText(t));
+    });
     panel.appendChild(h('h3', {text: 'Footnotes (' + fns.length + ')'}));
     var ol = h('ul', {cls: 'kx-list kx-footnotes'});
     fns.forEach(function (f) { ol.appendChild(footnoteItem(f)); });
@@ -226,15 +230,26 @@
       refs.length ? h('div', {cls: 'kx-refs'}, '\u2192 ', refs.map(function (r, i) { return i ? [', ', r] : r; })) : null);
   }
 
+  // the text of a cited page, where a fetch cache holds the paper's PDF (kamerxref fetch)
+  function pageText(t) {
+    return h('details', {cls: 'kx-pagetext'},
+      h('summary', {text: 'Text of ' + displayName(t) + ' (from the cached paper)'}),
+      h('blockquote', {lang: 'nl', text: t.page_text}));
+  }
+
   function showTarget(n) {
     panel.appendChild(h('h2', {cls: 'kx-panel-title', lang: 'nl', text: displayName(n)}));
     var doc = n.document && n.document !== n.id && byId[n.document];
     panel.appendChild(dl([
       ['Id', h('code', {text: n.id})],
       ['Kind', n.kind + (n.doc_kind ? ' (' + n.doc_kind + ')' : '')],
+      ['Title', n.doc_title ? h('span', {lang: 'nl', text: n.doc_title}) : null],
+      ['Published', n.doc_date || null],
+      ['Type', n.doc_type ? h('span', {lang: 'nl', text: n.doc_type}) : null],
       ['Document', doc ? nodeButton(doc.id) : null],
       ['Official source', officialLink(n.url, n.url) || 'no official URL can be built offline']
     ]));
+    if (n.page_text) panel.appendChild(pageText(n));
     var edgesIn = citesInto(n.id);
     var perQ = {}, qs = [], letters = [];
     edgesIn.forEach(function (e) {

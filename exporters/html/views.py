@@ -455,6 +455,12 @@ def _node_record(G: nx.MultiDiGraph, n: str, colors: dict[str, str]) -> dict[str
                    document=document_of(G, n), part=_str(d.get("part")),
                    page=_int(d.get("page")) if kind == "page" else None,
                    doc_kind=_str(d.get("doc_kind") or d.get("dossier_kind")))
+        # what a fetch cache tells about the cited paper (graph/documents.py)
+        for key in ("doc_title", "doc_date", "doc_type"):
+            if d.get(key):
+                rec[key] = _str(d[key])
+        if kind == "page" and d.get("text"):
+            rec["page_text"] = _str(d["text"])
     elif kind == "letter":
         rec["label"] = short(_str(d.get("label") or n), 30)
     elif kind == "fractie":
