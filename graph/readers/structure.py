@@ -69,6 +69,7 @@ _LEDEN_KNOWN = re.compile(r"\b(?:leden|lid)\s+(?:van|der)\s+(?:de\s+|het\s+)?"
 _REST_NAME = re.compile(r"(?:,|\ben\b)\s*" + _DET + r"(" + _NAME + r")")
 # "de CDA-fractie", "de P.v.d.A.-fractie", "de GroenLinks-PvdA–fractie"
 _SUFFIX = re.compile(r"(?<![\w.'’-])(" + _NAME + r")\s?[-–]\s?fracties?\b")
+_SUFFIX_END = re.compile(r"[-–]\s?fracties?\b")
 # "de PVV-, SP- en PvdD-fracties": the first names of a suspended compound
 _SUSPENDED = re.compile(r"(?<![\w.'’-])(" + _NAME + r")[-–](?=\s*(?:,|\ben\b)[^.?!]{0,80}?"
                         r"[-–]fracties?\b)")
@@ -84,6 +85,10 @@ def _fractie_mentions(text: str) -> list[tuple[int, int, str]]:
     whitespace-normalised), in text order; ``start`` is where the phrase naming it
     begins (``fractie``, ``leden`` or the name before ``-fractie``)."""
     found: list[tuple[int, int, str]] = []
+    low = text.lower()
+    fractie = "fractie" in low
+    if not fractie and "leden" not in low and "lid " not in low:
+        return found  # every phrase needs one of these words
 
     def add(start: int, end: int, name: str) -> None:
         name = name.strip(" ,;:")
@@ -94,18 +99,27 @@ def _fractie_mentions(text: str) -> list[tuple[int, int, str]]:
             return
         found.append((start, end, canonical_fractie(name) or name))
 
-    for rx in (_LIST, _LEDEN_KNOWN):
+    for rx in (_LIST, _LEDEN_KNOWN) if fractie else (_LEDEN_KNOWN,):
         for m in rx.finditer(text):
             add(m.start(), m.end("first"), m.group("first"))
             base = m.start("rest")
             for r in _REST_NAME.finditer(m.group("rest")):
                 add(m.start(), base + r.end(1), r.group(1))
-    for m in _SUFFIX.finditer(text):
-        add(m.start(1), m.end(), m.group(1))
-    for m in _SUSPENDED.finditer(text):
-        add(m.start(1), m.end(), m.group(1))
-    for m in _PREFIX.finditer(text):
-        add(m.start(), m.end(), "Fractie-" + m.group(1))
+    if fractie:
+        # "-fractie" first, then the name before it (a name is at most ~60 characters):
+        # the name pattern is tried near each "-fractie" only, not at every position
+        done = -1
+        for end in _SUFFIX_END.finditer(text):
+            lo = max(done, end.start() - 80, 0)
+            m = _SUFFIX.search(text, lo, end.end())
+            if m is not None:
+                add(m.start(1), m.end(), m.group(1))
+                done = m.end()
+        if "-," in text or "- " in text or "–" in text:
+            for m in _SUSPENDED.finditer(text):
+                add(m.start(1), m.end(), m.group(1))
+        for m in _PREFIX.finditer(text):
+            add(m.start(), m.end(), "Fractie-" + m.group(1))
     found.sort()
     return found
 
@@ -401,7 +415,8 @@ def asks(sentence: str) -> bool:
     return _indirect(sentence) or missing_question_mark(sentence)
 
 
-def question_spans(text: str, kind: str) -> list[tuple[int, int]]:
+def question_spans(text: str, kind: str,
+                   sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """The questions of one paragraph as ``[start, end)`` spans (DESIGN §1).
 
     ``kind`` is the paragraph kind: an ``"item"`` (a numbered item, its ``a.``/``b.``/``-``
@@ -417,8 +432,9 @@ def question_spans(text: str, kind: str) -> list[tuple[int, int]]:
         return [(0, len(text))] if text else []
     if kind not in ("text", "list"):
         return []
-    return [(s, e) for s, e in sentence_spans(text, split_bullets=kind == "list")
-            if asks(text[s:e])]
+    if sentences is None:  # the caller's sentence_spans of the text, when it has them
+        sentences = sentence_spans(text, split_bullets=kind == "list")
+    return [(s, e) for s, e in sentences if asks(text[s:e])]
 
 
 class FractieScope:

@@ -1020,7 +1020,9 @@ class _TextReader:
             if p.kind == "closing":
                 p.section = None
         # questions (provisional, for deciding the intro)
-        spans = [question_spans(p.text, p.kind) for p in paras]
+        sents = [sentence_spans(p.text, split_bullets=p.kind == "list")
+                 if p.kind in ("text", "list", "item") else [] for p in paras]
+        spans = [question_spans(p.text, p.kind, sents[k]) for k, p in enumerate(paras)]
         for k, p in enumerate(paras):
             if p.kind != "text" or p.section is not None or spans[k]:
                 break
@@ -1059,7 +1061,7 @@ class _TextReader:
             letter.paragraphs.append(para)
             if p.kind == "closing":
                 continue
-            sentences = sentence_spans(p.text, split_bullets=p.kind == "list")
+            sentences = sents[k]
             if p.kind == "item":
                 for s, e in sentences:
                     scope.sentence(p.text[s:e])
