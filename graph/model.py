@@ -17,7 +17,30 @@ seed letter 181524 (``data/000_b50105430c9bb7d0.txt``)::
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(name: str) -> str:
+    """A file name or text fit for one line of a message or a JSON string: bytes that
+    were not UTF-8 (``surrogateescape``) become ``\\xff``, control characters (a newline
+    that could forge a ``warning:`` line, an escape sequence) become ``\\n``, ``\\x1b``.
+
+    ``printable("brief\\nwarning: x.txt")`` -> ``"brief\\\\nwarning: x.txt"``.
+    """
+    if not _CONTROL.search(name):
+        return name
+
+    def esc(m: re.Match) -> str:
+        c = m.group(0)
+        if "\udc80" <= c <= "\udcff":
+            return f"\\x{ord(c) - 0xdc00:02x}"
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(c, f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}")
+
+    return _CONTROL.sub(esc, name)
 
 
 @dataclass
@@ -37,7 +60,7 @@ class Issue:
 
     def __str__(self) -> str:  # one line, as printed on stderr
         place = f"{self.source}:{self.where}" if self.where else self.source
-        return f"{place}: {self.message}"
+        return printable(f"{place}: {self.message}")
 
 
 @dataclass

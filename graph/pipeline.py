@@ -20,6 +20,7 @@ from .model import Issue, Letter
 from .pairing import mark_reply, pair_replies
 from .parallel import fork_map
 from .readers import InputError, input_files, read_file_all
+from .readers.base import printable
 
 
 def process(letter: Letter) -> Letter:
@@ -32,10 +33,17 @@ def process(letter: Letter) -> Letter:
 
 
 def _load_one(path: Path) -> tuple[list[Letter], Issue | None]:
+    """One file read and processed; any failure is that file's :class:`Issue`, never the
+    end of the run (a bug in a later stage on a hostile letter included)."""
     try:
-        return [process(letter) for letter in read_file_all(path)], None
+        letters = read_file_all(path)
     except InputError as err:
-        return [], Issue(err.source, err.where, "unreadable", err.message)
+        return [], err.issue()
+    try:
+        return [process(letter) for letter in letters], None
+    except Exception as err:
+        return [], Issue(letters[0].source, "", "unreadable",
+                         f"processing failed ({type(err).__name__}: {printable(str(err))[:200]})")
 
 
 def default_jobs() -> int:

@@ -12,12 +12,15 @@ adding a module and one entry here; the model does not change.
 """
 from __future__ import annotations
 
+import dataclasses
+import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..documents import cache_sidecar
 from ..model import Issue, Letter
-from .base import InputError, decode_bytes
+from .base import InputError, decode_bytes, file_kind, printable
 
 __all__ = ["InputError", "decode_bytes", "read_letters", "read_file", "read_file_all", "detect_format",
            "input_files", "READERS"]
@@ -39,7 +42,7 @@ def _lazy(module: str, name: str) -> Callable:
 
 
 def _text_sniff(path: Path, head: bytes) -> bool:
-    if b"\x00" in head:
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has NULs
         return False
     return path.suffix.lower() in {".txt", ".md", ".text", ""}
 
@@ -64,10 +67,22 @@ READERS: list[tuple[str, Sniff, Read]] = [
 LETTER_SUFFIXES = {".txt", ".md", ".text", ".docx", ".xml", ".pdf"}
 
 
+def _head(path: Path, source: str) -> bytes:
+    """The first 4 KB of a regular file; anything else is an :class:`InputError` (a FIFO
+    would block the run, a folder or device is no letter)."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(source, f"not a regular file ({file_kind(st.st_mode)}); refused")
+        with open(path, "rb") as fh:
+            return fh.read(4096)
+    except OSError as err:
+        raise InputError(source, f"cannot read: {err.strerror or err}") from None
+
+
 def detect_format(path: Path) -> str | None:
     """Name of the reader for ``path`` by its content, or None."""
-    with open(path, "rb") as fh:
-        head = fh.read(4096)
+    head = _head(path, printable(str(path)))
     for name, sniff, _ in READERS:
         if sniff(path, head):
             return name
@@ -82,27 +97,67 @@ def read_file(path: str | Path) -> Letter:
 
 def read_file_all(path: str | Path) -> list[Letter]:
     """Read one file into its Letters (one for a letter; several for a verslag that
-    publishes the committee's letter and the reply); raises :class:`InputError`."""
+    publishes the committee's letter and the reply); raises :class:`InputError`.
+
+    Whatever goes wrong inside a reader (a bug, a library's own exception on a hostile
+    file, recursion, memory) becomes an :class:`InputError` for this file, so the run
+    goes on with the others. ``Letter.source`` and the warnings name the file by
+    :func:`~.base.printable` (a name that is not UTF-8 or holds a newline is escaped)."""
     p = Path(path)
-    if not p.exists():
-        raise InputError(str(path), "no such file or folder")
+    source = printable(str(path))
+    if not os.path.lexists(p):
+        raise InputError(source, "no such file or folder")
     if p.is_dir():
-        raise InputError(str(path), "is a folder, not a file")
+        raise InputError(source, "is a folder, not a file")
+    if p.is_symlink() and not p.exists():
+        raise InputError(source, "dangling symbolic link")
     fmt = detect_format(p)
     if fmt is None:
-        with open(p, "rb") as fh:
-            binary = b"\x00" in fh.read(4096)
+        binary = b"\x00" in _head(p, source)
         what = "binary file" if binary else "unsupported format"
-        raise InputError(str(path), f"{what} ({p.suffix or 'no extension'}): kamerxref reads "
-                                    "letters as .txt/.md, .docx, .pdf and officielebekendmakingen .xml")
-    for name, _, read in READERS:
-        if name == fmt:
-            got = read(p)
-            letters = got if isinstance(got, list) else [got]
-            if not letters:
-                raise InputError(str(path), "no letter found in this file")
-            return letters
-    raise AssertionError(fmt)  # pragma: no cover
+        raise InputError(source, f"{what} ({printable(p.suffix) or 'no extension'}): kamerxref reads "
+                                 "letters as .txt/.md, .docx, .pdf and officielebekendmakingen .xml")
+    read = next(r for name, _, r in READERS if name == fmt)
+    try:
+        got = read(p)
+    except InputError as err:
+        if err.source == str(path) and source != err.source:
+            raise InputError(source, err.message, err.where) from None
+        raise
+    except RecursionError:
+        raise InputError(source, f"too deeply nested for the {fmt} reader; refused") from None
+    except MemoryError:
+        raise InputError(source, f"out of memory in the {fmt} reader; refused") from None
+    except Exception as err:  # a reader bug on this file: report it, read the others
+        raise InputError(source, f"{fmt} reader failed ({type(err).__name__}: "
+                                 f"{printable(str(err))[:200]})", _place(err)) from err
+    letters = got if isinstance(got, list) else [got]
+    if not letters:
+        raise InputError(source, "no letter found in this file")
+    if source != str(path):
+        for letter in letters:
+            _rename_source(letter, str(path), source)
+    return letters
+
+
+def _place(err: BaseException) -> str:
+    """Where in the file an exception points, where it says: ``byte 8`` for a decoding
+    error, ``line 3`` for a syntax error."""
+    if isinstance(err, UnicodeError) and hasattr(err, "start"):
+        return f"byte {err.start}"
+    line = getattr(err, "lineno", None)
+    return f"line {line}" if isinstance(line, int) else ""
+
+
+def _rename_source(letter: Letter, raw: str, source: str) -> None:
+    """Give the letter and its warnings the printable name of its file."""
+    def fix(issues: list[Issue]) -> list[Issue]:
+        return [dataclasses.replace(w, source=source) if w.source == raw else w for w in issues]
+
+    letter.source = source
+    letter.warnings = fix(letter.warnings)
+    for fn in letter.footnotes:
+        fn.warnings = fix(fn.warnings)
 
 
 def input_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
@@ -115,30 +170,64 @@ def input_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Issue]]:
     issues: list[Issue] = []
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise InputError(str(raw), "no such file or folder")
-        if p.is_file():
+        if not os.path.lexists(p):
+            raise InputError(printable(str(raw)), "no such file or folder")
+        if not p.is_dir():
             if not cache_sidecar(p):
-                files.append(p)
+                files.append(p)  # a file, or something else: read_file_all says what is wrong
             continue
         found = []
         metadata = 0
-        for child in sorted(p.rglob("*")):
-            rel = child.relative_to(p)
-            if any(part.startswith((".", "_")) for part in rel.parts) or not child.is_file():
+        for child, problem in _walk(p, issues):
+            if problem:
+                issues.append(Issue(printable(str(child)), "", "skipped-file", f"skipped: {problem}"))
                 continue
             if cache_sidecar(child):  # a fetch cache's record.json and extra manifestations
                 metadata += 1
                 continue
-            if child.suffix.lower() in LETTER_SUFFIXES or detect_format(child) not in (None, "text"):
+            try:
+                fmt = None if child.suffix.lower() in LETTER_SUFFIXES else detect_format(child)
+            except InputError as err:
+                issues.append(Issue(err.source, err.where, "unreadable", err.message))
+                continue
+            if child.suffix.lower() in LETTER_SUFFIXES or fmt not in (None, "text"):
                 found.append(child)
             else:
-                issues.append(Issue(str(child), "", "skipped-file",
-                                    f"skipped: not a letter format ({child.suffix or 'no extension'})"))
+                issues.append(Issue(printable(str(child)), "", "skipped-file",
+                                    f"skipped: not a letter format ({printable(child.suffix) or 'no extension'})"))
         if not found and not metadata:
-            raise InputError(str(raw), "folder holds no letters (.txt, .md, .docx, .xml, .pdf)")
+            raise InputError(printable(str(raw)), "folder holds no letters (.txt, .md, .docx, .xml, .pdf)"
+                             + (f"; {len(issues)} entries skipped or unreadable" if issues else ""))
         files.extend(found)
     return files, issues
+
+
+def _walk(folder: Path, issues: list[Issue]) -> Iterable[tuple[Path, str]]:
+    """The entries under ``folder``, sorted, hidden ones (``.x``, ``_x``) left out, each
+    with ``""`` for a regular file or why it is skipped: a dangling symbolic link, a FIFO,
+    a socket, a device. A subfolder that cannot be listed is reported in ``issues``
+    (it used to vanish without a word)."""
+    def onerror(err: OSError) -> None:
+        issues.append(Issue(printable(err.filename or str(folder)), "", "unreadable",
+                            f"folder skipped: cannot read it: {err.strerror or err}"))
+
+    out: list[tuple[Path, str]] = []
+    for top, dirs, names in os.walk(folder, onerror=onerror):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in names:
+            if name.startswith((".", "_")):
+                continue
+            child = Path(top, name)
+            try:
+                st = os.stat(child)
+            except FileNotFoundError:
+                out.append((child, "dangling symbolic link" if os.path.islink(child) else "vanished"))
+                continue
+            except OSError as err:
+                out.append((child, f"cannot read it: {err.strerror or err}"))
+                continue
+            out.append((child, "" if stat.S_ISREG(st.st_mode) else f"not a regular file ({file_kind(st.st_mode)})"))
+    return sorted(out, key=lambda e: str(e[0]))
 
 
 def read_letters(paths: Iterable[str | Path]) -> tuple[list[Letter], list[Issue]]:
@@ -153,5 +242,5 @@ def read_letters(paths: Iterable[str | Path]) -> tuple[list[Letter], list[Issue]
         try:
             letters.extend(read_file_all(f))
         except InputError as err:
-            issues.append(Issue(err.source, err.where, "unreadable", err.message))
+            issues.append(err.issue())
     return letters, issues

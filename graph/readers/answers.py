@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question, SkippedBlock
-from .base import InputError, decode_bytes
+from .base import InputError, decode_bytes, read_input
 
 __all__ = ["RawParagraph", "RawNote", "RawDocument", "parse_text_form", "read_answer_text",
            "build_answer_letter", "looks_like_answers", "sniff_answer_text", "parse_dutch_date",
@@ -292,8 +292,7 @@ def sniff_answer_text(path: Path, head: bytes) -> bool:
 
 def read_answer_text(path: str | Path) -> Letter:
     """Read the text form of an answer letter (realdocs 01-08 ``.txt``)."""
-    p = Path(path)
-    text, issues = decode_bytes(p.read_bytes(), str(path))
+    text, issues = decode_bytes(read_input(path, str(path)), str(path))
     doc = parse_text_form(text, str(path))
     doc.warnings.extend(issues)
     return build_answer_letter(doc)
@@ -733,6 +732,6 @@ def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
         name = re.sub(r"^(beiden|allen|allebei)\s+", "", pm.group(1).strip())
         if not re.search(r"[A-Za-z]", name) or re.search(r"\d{4}", name):
             continue
-        for part in re.split(r"\s*(?:,|\ben\b)\s*", name):
+        for part in re.split(r"(?<!\s)\s*+(?:,|\ben\b)\s*+", name):
             if part and part not in letter.fracties:
                 letter.fracties.append(part)

@@ -7,7 +7,116 @@ the letter for everything else.
 """
 from __future__ import annotations
 
-from ..model import Issue
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Issue, printable
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one input file may cost; beyond it the file is refused with a one-line
+    :class:`InputError` (and the other files are read). Each can be set in the
+    environment, e.g. ``KAMERXREF_MAX_TEXT_MB=50``.
+
+    A committee letter is 20-60 KB of text on 2-8 pages: these budgets are hundreds of
+    times that, and stop a 3 KB file from taking minutes or gigabytes.
+    """
+
+    file_mb: float = 64  # bytes read from disk for one file (KAMERXREF_MAX_FILE_MB)
+    text_mb: float = 20  # characters of text, after decoding or extraction (KAMERXREF_MAX_TEXT_MB)
+    line_chars: int = 200_000  # one line of text (KAMERXREF_MAX_LINE_CHARS)
+    pdf_pages: int = 300  # pages of a PDF (KAMERXREF_MAX_PDF_PAGES)
+    pdf_page_kb: int = 128  # decoded content stream(s) of one PDF page (KAMERXREF_MAX_PDF_PAGE_KB)
+    pdf_total_mb: float = 1  # decoded content streams of all pages (KAMERXREF_MAX_PDF_TOTAL_MB)
+    docx_mb: float = 256  # bytes really inflated from a DOCX zip, all parts (KAMERXREF_MAX_DOCX_MB)
+
+    @classmethod
+    def from_env(cls) -> "Limits":
+        values = {}
+        for name, f in cls.__dataclass_fields__.items():
+            raw = os.environ.get(f"KAMERXREF_MAX_{name.upper()}")
+            if raw:
+                try:
+                    values[name] = type(f.default)(float(raw)) if f.type == "int" else float(raw)
+                except ValueError:
+                    pass
+        return cls(**values)
+
+
+def limits() -> Limits:
+    """The budgets in force (read from the environment on each call, so a test or a
+    caller can change them)."""
+    return Limits.from_env()
+
+
+def read_input(path: str | Path, source: str | None = None, max_bytes: int | None = None) -> bytes:
+    """The bytes of one input file, within the :class:`Limits` file budget; an
+    unreadable file (permission denied, a folder, a FIFO) is an :class:`InputError`,
+    never an exception that stops the run."""
+    source = source if source is not None else printable(str(path))
+    budget = max_bytes if max_bytes is not None else int(limits().file_mb * 2**20)
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(source, f"not a regular file ({file_kind(st.st_mode)}); refused")
+        if st.st_size > budget:
+            raise InputError(source, f"file too large ({st.st_size / 2**20:.1f} MiB > "
+                                     f"{budget / 2**20:.0f} MiB limit, KAMERXREF_MAX_FILE_MB); refused")
+        with open(path, "rb") as fh:
+            data = fh.read(budget + 1)
+    except OSError as err:
+        raise InputError(source, f"cannot read: {err.strerror or err}") from None
+    if len(data) > budget:
+        raise InputError(source, f"file too large (> {budget / 2**20:.0f} MiB limit, "
+                                 "KAMERXREF_MAX_FILE_MB); refused")
+    return data
+
+
+def file_kind(mode: int) -> str:
+    """``"FIFO"``, ``"socket"``, ``"character device"`` ... for a stat mode."""
+    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISSOCK, "socket"),
+                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+                       (stat.S_ISDIR, "folder"), (stat.S_ISLNK, "symbolic link")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def check_text_budget(text: str, source: str, line_offset: int = 0) -> None:
+    """Refuse text beyond the :class:`Limits` text and line budgets, naming the line."""
+    lim = limits()
+    if len(text) > lim.text_mb * 2**20:
+        raise InputError(source, f"text too large ({len(text) / 2**20:.1f} M characters > "
+                                 f"{lim.text_mb:.0f} M limit, KAMERXREF_MAX_TEXT_MB); refused")
+    if len(text) > lim.line_chars:
+        pos = 0
+        line = 1 + line_offset
+        for part in text.split("\n"):
+            if len(part) > lim.line_chars:
+                raise InputError(source, f"line of {len(part):,} characters (limit "
+                                         f"{lim.line_chars:,}, KAMERXREF_MAX_LINE_CHARS); refused",
+                                 f"line {line}")
+            pos += len(part) + 1
+            line += 1
+
+
+def _looks_binary(text: str) -> int | None:
+    """Offset of the first sign that decoded bytes are not text: control characters
+    (other than tab, form feed and line ends) or unassigned code points make up more
+    than 5 % of the first 64 K characters (random bytes: about 20 %; a letter with a
+    stray escape sequence far less). None for text."""
+    sample = text[:65536]
+    bad = [i for i, c in enumerate(sample)
+           if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7f <= ord(c) < 0xa0
+           or unicodedata.category(c) in ("Cn", "Co", "Cs")]
+    if len(bad) > max(8, len(sample) // 20):
+        return bad[0]
+    return None
 
 
 class InputError(Exception):
@@ -18,8 +127,12 @@ class InputError(Exception):
         self.source = source
         self.where = where
         self.message = message
-        place = f"{source}:{where}" if where else source
-        super().__init__(f"{place}: {message}")
+        place = f"{printable(source)}:{where}" if where else printable(source)
+        super().__init__(f"{place}: {printable(message)}")
+
+    def issue(self) -> Issue:
+        """This error as the ``unreadable`` :class:`Issue` of a run that goes on."""
+        return Issue(printable(self.source), self.where, "unreadable", self.message)
 
 
 def decode_bytes(data: bytes, source: str) -> tuple[str, list[Issue]]:
@@ -31,6 +144,13 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[Issue]]:
     issues: list[Issue] = []
     if not data.strip():
         raise InputError(source, "empty file", "line 1")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM (Notepad's "Unicode")
+        text = decode_utf16(data, source)
+        if _looks_binary(text) is not None:
+            raise InputError(source, "binary file, not a letter in text form", "byte 2")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        check_text_budget(text, source)
+        return text, issues
     if b"\x00" in data[:65536]:
         raise InputError(source, "binary file, not a letter in text form", "byte %d" % data.index(b"\x00"))
     if data.startswith(b"\xef\xbb\xbf"):
@@ -47,5 +167,20 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[Issue]]:
                             "not UTF-8; read as Windows-1252 (cp1252)", line))
     if text.startswith("\ufeff"):
         text = text[1:]
+    bad = _looks_binary(text)
+    if bad is not None:  # random bytes decode as cp1252 too: do not make a letter of them
+        raise InputError(source, "binary file, not a letter in text form "
+                                 f"(control characters from character {bad})")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_text_budget(text, source)
     return text, issues
+
+
+def decode_utf16(data: bytes, source: str) -> str:
+    """UTF-16 with a BOM; an odd length or a lone surrogate is an :class:`InputError`
+    naming the byte (``b"\\xff\\xfe<\\x00k\\x00/\\x00>\\x00X"``: byte 8)."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as err:
+        raise InputError(source, f"not valid UTF-16 ({err.reason})", f"byte {err.start}") from None
+    return text[1:] if text.startswith("\ufeff") else text

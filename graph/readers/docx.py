@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 
 from ..model import Footnote, FootnoteMarker, Issue, Letter, Paragraph
 from .answers import (RawDocument, RawNote, RawParagraph, build_answer_letter, clean_text,
                       looks_like_answers, parse_dutch_date)
-from .base import InputError
+from .base import InputError, limits
 from .safe_xml import parse_xml
 
 __all__ = ["sniff_docx", "read_docx", "read_docx_raw", "MAX_PART_BYTES"]
@@ -93,32 +94,79 @@ def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
     return zf
 
 
-def _part(zf: zipfile.ZipFile, name: str, source: str):
+class _Inflated:
+    """Counts the bytes really inflated from one DOCX, across its parts: the sizes a zip
+    declares can lie (a 2 MB file that inflates to 2 GB said it held 2 KB), so every part
+    is read in 64 KB pieces and refused once the budget (:class:`~.base.Limits`
+    ``docx_mb``, or :data:`MAX_PART_BYTES` for one part) is passed."""
+
+    def __init__(self):
+        self.total = 0
+        self.budget = int(limits().docx_mb * 2**20)
+
+    def read(self, zf: zipfile.ZipFile, name: str, source: str) -> bytes | None:
+        try:
+            member = zf.open(name)
+        except KeyError:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        with member:
+            while True:
+                chunk = member.read(65536)
+                if not chunk:
+                    break
+                size += len(chunk)
+                self.total += len(chunk)
+                if size > MAX_PART_BYTES:
+                    raise InputError(source, f"part inflates to more than "
+                                             f"{MAX_PART_BYTES / 2**20:.0f} MiB; refused", name)
+                if self.total > self.budget:
+                    raise InputError(source, f"zip inflates to more than {self.budget / 2**20:.0f} "
+                                             "MiB (KAMERXREF_MAX_DOCX_MB); refused", name)
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _part(zf: zipfile.ZipFile, name: str, source: str, inflated: _Inflated | None = None):
     try:
-        data = zf.read(name)
-    except KeyError:
-        return None
-    except (zipfile.BadZipFile, OSError, RuntimeError) as err:
+        data = (inflated or _Inflated()).read(zf, name, source)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError, NotImplementedError,
+            zlib.error) as err:
         raise InputError(source, f"cannot read zip member: {err}", name) from None
+    if data is None:
+        return None
     return parse_xml(data, source, where=name)
 
 
 # -- numbering ------------------------------------------------------------------------
 
 
+#: Labels Word draws as letters or roman numerals up to these values; beyond them
+#: (``w:start w:val="999999999999"``) the label is the number itself, computed, never
+#: counted out (a loop of 10^8 "m"s for roman 10^11 ran for minutes).
+_MAX_ROMAN = 3999
+_MAX_LETTERS = 26 * 30
+
+
 def _roman(n: int) -> str:
+    if not 0 < n <= _MAX_ROMAN:
+        return str(n)
     vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
             (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
     out = []
     for v, s in vals:
-        while n >= v:
-            out.append(s)
-            n -= v
+        k, n = divmod(n, v)
+        out.append(s * k)
     return "".join(out)
 
 
 def _letters(n: int) -> str:
     n = max(n, 1)
+    if n > _MAX_LETTERS:
+        return str(n)
     return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
@@ -140,33 +188,49 @@ class _Numbering:
     """Renders list labels the way Word draws them: ``numId`` -> abstractNum levels
     (``lvlText="%1."``, ``numFmt``, ``start``), counters per list and level."""
 
-    def __init__(self, root):
+    def __init__(self, root, source: str = ""):
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        self.warnings: list[Issue] = []
+        self.source = source
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         if root is None:
             return
         for a in root.findall(W + "abstractNum"):
             lv = {}
             for lvl in a.findall(W + "lvl"):
-                ilvl = int(lvl.get(W + "ilvl", "0"))
+                ilvl = self.number(lvl.get(W + "ilvl", "0"), "w:ilvl", 0, upper=8)
+                if ilvl is None:
+                    continue
                 fmt = lvl.find(W + "numFmt")
                 text = lvl.find(W + "lvlText")
                 start = lvl.find(W + "start")
                 lv[ilvl] = (fmt.get(W + "val") if fmt is not None else "decimal",
                             text.get(W + "val") if text is not None else f"%{ilvl + 1}.",
-                            int(start.get(W + "val")) if start is not None else 1)
+                            self.number(start.get(W + "val"), "w:start", 1) if start is not None else 1)
             abstract[a.get(W + "abstractNumId")] = lv
         for num in root.findall(W + "num"):
             aid = num.find(W + "abstractNumId")
             lv = dict(abstract.get(aid.get(W + "val") if aid is not None else "", {}))
             for ov in num.findall(W + "lvlOverride"):
                 so = ov.find(W + "startOverride")
-                ilvl = int(ov.get(W + "ilvl", "0"))
+                ilvl = self.number(ov.get(W + "ilvl", "0"), "w:ilvl", 0, upper=8)
                 if so is not None and ilvl in lv:
                     f, t, _ = lv[ilvl]
-                    lv[ilvl] = (f, t, int(so.get(W + "val")))
+                    lv[ilvl] = (f, t, self.number(so.get(W + "val"), "w:startOverride", 1))
             self.levels[num.get(W + "numId")] = lv
-        self.counters: dict[str, list[int]] = {}
+
+    def number(self, value: str | None, what: str, default: int | None, upper: int = 10**15) -> int | None:
+        """An integer attribute of numbering.xml; a value that is not one (``"abc"``, a
+        5,000-digit number) or out of range gives ``default`` and a warning."""
+        v = (value or "").strip()
+        if v.isascii() and v.lstrip("-").isdigit() and len(v) <= 16 and 0 <= int(v) <= upper:
+            return int(v)
+        shown = v if len(v) <= 20 else f"{v[:12]}... ({len(v)} characters)"
+        self.warnings.append(Issue(self.source, "word/numbering.xml", "bad-numbering",
+                                   f"{what}={shown!r} is not a number from 0 to {upper}; "
+                                   f"{'ignored' if default is None else f'{default} used'}"))
+        return default
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         lv = self.levels.get(num_id)
@@ -190,6 +254,13 @@ class _Numbering:
         return re.sub(r"%(\d)", sub, text).strip() or None
 
 
+def _ilvl(el) -> int:
+    """The list level of a ``w:ilvl`` element (0-8); a value that is not one (``"x"``)
+    gives -1, a level no list has, so the paragraph gets no label."""
+    v = el.get(W + "val", "") if el is not None else "0"
+    return int(v) if v.isascii() and v.isdigit() and len(v) <= 2 and int(v) <= 8 else -1
+
+
 def _style_numpr(styles) -> dict[str, tuple[str, int]]:
     out: dict[str, tuple[str, int]] = {}
     if styles is None:
@@ -205,7 +276,7 @@ def _style_numpr(styles) -> dict[str, tuple[str, int]]:
             nid = npr.find(W + "numId")
             il = npr.find(W + "ilvl")
             if nid is not None:
-                out[sid] = (nid.get(W + "val"), int(il.get(W + "val")) if il is not None else 0)
+                out[sid] = (nid.get(W + "val"), _ilvl(il))
     for sid in list(based):  # inherit numbering through basedOn (bounded walk)
         cur, hops = sid, 0
         while cur not in out and cur in based and hops < 20:
@@ -265,21 +336,22 @@ def read_docx_raw(path: str | Path) -> RawDocument:
     p = Path(path)
     source = str(path)
     zf = _open_zip(p, source)
+    inflated = _Inflated()
     with zf:
-        doc_root = _part(zf, "word/document.xml", source)
+        doc_root = _part(zf, "word/document.xml", source, inflated)
         body = doc_root.find(W + "body")
         if body is None:
             raise InputError(source, "word/document.xml has no w:body", "word/document.xml")
-        numbering = _Numbering(_part(zf, "word/numbering.xml", source))
-        style_num = _style_numpr(_part(zf, "word/styles.xml", source))
-        foot_root = _part(zf, "word/footnotes.xml", source)
-        end_root = _part(zf, "word/endnotes.xml", source)
+        numbering = _Numbering(_part(zf, "word/numbering.xml", source, inflated), source)
+        style_num = _style_numpr(_part(zf, "word/styles.xml", source, inflated))
+        foot_root = _part(zf, "word/footnotes.xml", source, inflated)
+        end_root = _part(zf, "word/endnotes.xml", source, inflated)
         header_names = sorted(
             (n for n in zf.namelist() if re.fullmatch(r"word/(header|footer)\d*\.xml", n)),
             key=lambda n: (n.startswith("word/footer"), int(re.sub(r"\D", "", n) or 0)))
         headers = []
         for name in header_names:
-            root = _part(zf, name, source)
+            root = _part(zf, name, source, inflated)
             texts = [clean_text(_para_text(hp, {})[0])[0] for hp in root.iter(W + "p")
                      if not _in_fallback(hp)]
             headers.append((name, [t for t in texts if t]))
@@ -305,6 +377,7 @@ def read_docx_raw(path: str | Path) -> RawDocument:
         by_id.setdefault(k[1:], v)  # used by _para_text; footnote ids win on clashes
 
     doc = RawDocument(source, [], headers=headers, unit="paragraph")
+    doc.warnings.extend(numbering.warnings)
     ordinal = 0
     for para in body.iter(W + "p"):
         if _in_fallback(para):
@@ -322,7 +395,7 @@ def read_docx_raw(path: str | Path) -> RawDocument:
             npr = ppr.find(W + "numPr")
             if npr is not None and npr.find(W + "numId") is not None:
                 il = npr.find(W + "ilvl")
-                num = (npr.find(W + "numId").get(W + "val"), int(il.get(W + "val")) if il is not None else 0)
+                num = (npr.find(W + "numId").get(W + "val"), _ilvl(il))
             else:
                 ps = ppr.find(W + "pStyle")
                 if ps is not None and ps.get(W + "val") in style_num:

@@ -49,7 +49,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..model import Citation, Footnote, FootnoteMarker, Issue, Letter, Paragraph, SkippedBlock
-from .base import InputError, decode_bytes
+from .base import InputError, decode_bytes, read_input
 from .safe_xml import (MAX_XML_BYTES, check_no_entities, clean_xml_prefix, parse_xml, root_name,
                        to_utf8)
 
@@ -255,7 +255,7 @@ class _KoopReader:
             self.letter.paragraphs.append(para)
 
 
-_JOINABLE_GAP = re.compile(r"^[\s,.;:()\-]*(?:nrs?\.?|nummer)?[\s,.;:()\-]*$", re.IGNORECASE)
+_JOINABLE_GAP = re.compile(r"^[\s,.;:()\-]*+(?:(?:nrs?\.?|nummer)[\s,.;:()\-]*+)?$", re.IGNORECASE)
 
 
 def _citations(text: str, events) -> list[Citation]:
@@ -316,15 +316,11 @@ def read_xml(path: str | Path) -> Letter | list[Letter]:
     InputError for anything else."""
     p = Path(path)
     source = str(path)
-    size = p.stat().st_size
-    if size > MAX_XML_BYTES:
-        raise InputError(source, f"XML too large ({size / 2**20:.1f} MiB > "
-                                 f"{MAX_XML_BYTES / 2**20:.0f} MiB limit); refused")
-    data, shift = clean_xml_prefix(p.read_bytes())
+    data, shift = clean_xml_prefix(read_input(p, source, MAX_XML_BYTES))
     if not data:
         raise InputError(source, "empty file", "line 1")
     check_no_entities(data, source)  # before anything else looks at the content
-    data = to_utf8(data)
+    data = to_utf8(data, source)
     name = root_name(data)
     if name not in KOOP_ROOTS and name != "vlosCoreDocument":
         raise InputError(source, f"XML root <{name or '?'}> is not a supported format "
@@ -497,7 +493,7 @@ def read_sgd_ocr(path: str | Path) -> Letter:
     """Read an SGD OCR page as a plain document with paragraphs (lines joined where a
     sentence runs on to the next line)."""
     source = str(path)
-    text, issues = decode_bytes(Path(path).read_bytes(), source)
+    text, issues = decode_bytes(read_input(path, source), source)
     lines = text.split("\n")
     letter = Letter(source=source, kind="ocr")
     letter.warnings.extend(issues)

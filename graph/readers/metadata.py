@@ -179,8 +179,8 @@ _COMMITTEE = re.compile(
     re.I,
 )
 _COMMITTEE_MORE = re.compile(
-    r"\s*(?:,|\ben\b)\s*(?:de\s+)?(?P<adj>(?:vaste|bijzondere|tijdelijke|algemene)\s+)?"
-    r"(?:commissie\s+)?(?P<prep>voor|van|inzake)\s+(?P<name>[^()]{2,160}?)\s*"
+    r"\s*+(?:,|\ben\b)\s*+(?:de\s++)?(?P<adj>(?:vaste|bijzondere|tijdelijke|algemene)\s++)?"
+    r"(?:commissie\s++)?(?P<prep>voor|van|inzake)\s++(?P<name>[^()]{2,160}?)\s*+"
     r"\((?P<abbr>[^()]{1,40})\)",
     re.I,
 )
@@ -195,7 +195,7 @@ _COMMITTEE_NO_ABBR = re.compile(
 
 def _norm_committee(s: str) -> str:
     """``"Asiel/ JBZ-Raad"`` and ``"Asiel / JBZ-Raad"`` -> ``"Asiel/JBZ-Raad"``."""
-    s = re.sub(r"\s*/\s*", "/", s)
+    s = re.sub(r"(?<!\s)\s*+/\s*+", "/", s)  # from the start of a space run: linear
     return re.sub(r"\s+", " ", s).strip(" ,.")
 
 
@@ -298,8 +298,8 @@ def parse_signature(lines: list[str]) -> tuple[str | None, str | None]:
 
 # ------------------------------------------------------- lines of a published letter
 
-_DATELINE = re.compile(r"^\s*[*_]*(?:Den\s+Haag|'s-Gravenhage|’s-Gravenhage)\s*,\s*"
-                       r"(?P<value>[^\n]{0,40}?\d{4})\s*[*_]*\s*$", re.I)
+_DATELINE = re.compile(r"^\s*+[*_]*+(?:Den\s++Haag|'s-Gravenhage|’s-Gravenhage)\s*+,\s*+"
+                       r"(?P<value>[^\n]{0,40}?\d{4})\s*+[*_]*+\s*+$", re.I)
 _VASTGESTELD = re.compile(r"^\s*[*_]*vastgesteld\s+(?:op\s+)?(?P<value>\d{1,2}\s+[A-Za-z]{3,10}\.?"
                           r"\s+\d{4})\s*[*_]*\s*\.?\s*$", re.I)
 _ADDRESSEE = re.compile(

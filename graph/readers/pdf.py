@@ -55,12 +55,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Letter
-from .base import InputError
+from .base import InputError, check_text_budget, limits
 from .text import read_text
 
 __all__ = ["sniff_pdf", "read_pdf", "pdf_to_text", "INSTALL_HINT", "MAX_PAGES"]
@@ -545,13 +546,16 @@ def _pdf_text(path: Path, source: str) -> tuple[str, list[int]]:
             raise InputError(source, _pdf_error(err)) from None
         if not pages:
             raise InputError(source, "PDF has no pages")
-        if len(pages) > MAX_PAGES:
+        max_pages = min(MAX_PAGES, limits().pdf_pages)
+        if len(pages) > max_pages:
             raise InputError(source, f"PDF has {len(pages)} pages; a letter has at most "
-                                     f"{MAX_PAGES}")
+                                     f"{max_pages}")
         all_lines: list[list[_Line]] = []
         heights: list[float] = []
         images = 0
+        budget = _TextBudget(source)
         for n, page in enumerate(pages, 1):
+            budget.check(page, n)
             try:
                 chars = _page_chars(page)
                 lines = _lines(chars)
@@ -577,11 +581,83 @@ def _pdf_text(path: Path, source: str) -> tuple[str, list[int]]:
     return _Converter(all_lines, heights).text()
 
 
+class _TextBudget:
+    """The text a PDF's pages may draw, counted in the bytes of the string operands of
+    their content streams *before* pdfminer lays a character out (each costs ~50 us and
+    ~2 KB there: one 400,000-character ``Tj`` in a PDF of 1 KB took 18.7 s and 976 MB).
+    A printed letter page has 3,000 characters (12 KB of operands as chromium writes
+    them); :class:`~.base.Limits` ``pdf_page_kb`` per page and ``pdf_total_mb`` per
+    document (a stream shared by pages counts for each) are far above that. A compressed
+    stream is inflated with the same bound, so a deflate bomb is refused too."""
+
+    _STRINGS = re.compile(rb"\((?:[^()\\]++|\\.)*+\)|<(?!<)[0-9A-Fa-f\s]*+>", re.S)
+
+    def __init__(self, source: str):
+        lim = limits()
+        self.source = source
+        self.page_max = int(lim.pdf_page_kb * 1024)
+        self.total_max = int(lim.pdf_total_mb * 2**20)
+        self.total = 0
+
+    def check(self, page, n: int) -> None:
+        try:
+            from pdfminer.pdftypes import resolve1
+
+            streams = [resolve1(c) for c in (page.page_obj.contents or [])]
+        except Exception:  # pdfminer reports a damaged page itself, with its own message
+            return
+        used = 0
+        for stream in streams:
+            data = self._decoded(stream, n)
+            if data is None:
+                continue
+            used += sum(len(m.group(0)) for m in self._STRINGS.finditer(data))
+        self.total += used
+        if used > self.page_max:
+            raise InputError(self.source, f"page draws {used // 1024:,} KB of text operands "
+                                          f"(limit {self.page_max // 1024:,} KB, "
+                                          "KAMERXREF_MAX_PDF_PAGE_KB); refused", f"page {n}")
+        if self.total > self.total_max:
+            raise InputError(self.source, f"PDF draws more than {self.total_max / 2**20:.0f} MB of "
+                                          "text operands (KAMERXREF_MAX_PDF_TOTAL_MB); refused",
+                             f"page {n}")
+
+    def _decoded(self, stream, n: int) -> bytes | None:
+        """The stream's content, inflated at most to 4x the page budget; None when it
+        cannot be decoded here (pdfminer then does it, or reports the damage)."""
+        cap = 4 * self.page_max
+        try:
+            filters = [f for f, _ in stream.get_filters()]
+            raw = stream.rawdata if stream.data is None else stream.data
+            if stream.data is not None or not filters:
+                data = raw
+            elif all(getattr(f, "name", f) in ("FlateDecode", "Fl") for f in filters) and \
+                    not stream.decipher:
+                data = raw
+                for _ in filters:
+                    d = zlib.decompressobj()
+                    data = d.decompress(data, cap + 1)
+                    if len(data) > cap:
+                        raise InputError(self.source, f"content stream inflates to more than "
+                                                      f"{cap // 1024:,} KB; refused", f"page {n}")
+            else:
+                return None
+        except InputError:
+            raise
+        except Exception:
+            return None
+        if data is not None and len(data) > cap:
+            raise InputError(self.source, f"content stream of {len(data) // 1024:,} KB; refused",
+                             f"page {n}")
+        return data
+
+
 def read_pdf(path: str | Path) -> Letter:
     """Read a PDF letter: :func:`pdf_to_text`, then :func:`~.text.read_text`. Warnings
     name the page: ``page 2 (line 57 of the text form), footnote 9``."""
     source = str(path)
     text, starts = _pdf_text(Path(path), source)
+    check_text_budget(text, source)
     letter = read_text(text, source)
     letter.warnings = [_on_page(w, starts) for w in letter.warnings]
     for fn in letter.footnotes:

@@ -113,11 +113,14 @@ def check_no_entities(data: bytes, source: str) -> None:
     _check_no_entities(data, source)
 
 
-def to_utf8(data: bytes) -> bytes:
+def to_utf8(data: bytes, source: str = "<xml>") -> bytes:
     """UTF-16 XML (with a BOM) re-encoded as UTF-8 with its declaration adjusted, so
-    that root sniffing and parsing see one encoding; other bytes are returned as is."""
+    that root sniffing and parsing see one encoding; other bytes are returned as is.
+    Broken UTF-16 (an odd length, a lone surrogate) is an InputError naming the byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+        from .base import decode_utf16
+
+        text = decode_utf16(data, source)
         text = re.sub(r'^(<\?xml[^>]*?encoding=)["\']utf-16(?:le|be)?["\']', r'\1"utf-8"', text,
                       flags=re.IGNORECASE)
         return text.encode("utf-8")

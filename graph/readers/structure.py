@@ -210,7 +210,9 @@ ABBREVIATIONS = {
 #: Abbreviations that often end a sentence too: a capitalised word after them starts
 #: a new sentence (``"... p. 40 e.v. De regering ..."``).
 _SENTENCE_FINAL_ABBR = {"e.v", "ev", "etc", "enz", "jl", "e.d", "a.s"}
-_TERMINATOR = re.compile(r"[.?!…]+[\"'’”)\]*_]*(?=\s|$)")
+#: Only at the start of a run of terminators, each run taken whole: "!" x 10,000 without a
+#: space was quadratic (every position of the run tried again).
+_TERMINATOR = re.compile(r"(?<![.?!…])[.?!…]++[\"'’”)\]*_]*+(?=\s|$)")
 _DOTTED = re.compile(r"^(?:[A-Za-zÀ-ÿ]{1,3}\.)*[A-Za-zÀ-ÿ]{1,3}$")
 
 

@@ -65,7 +65,7 @@ from ..model import (
     Section,
     SkippedBlock,
 )
-from .base import InputError, decode_bytes
+from .base import InputError, check_text_budget, decode_bytes, read_input
 from .metadata import (
     is_chair_line,
     parse_address_block,
@@ -103,41 +103,47 @@ __all__ = ["account", "clean_inline", "read_text", "read_text_file", "tokens"]
 
 # ------------------------------------------------------------------ line patterns
 
-_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:[-*_]\s+){2,}[-*_])\s*$")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SUP_BODY = re.compile(r"^\s*<sup>\s*(\d{1,3}|[*†‡])\s*</sup>\s*(.*)$", re.I)
-_MDFN_BODY = re.compile(r"^\s*\[\^(\w{1,6})\]:\s*(.*)$")
-_UNI_BODY = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*(\S.*)$")
-_PLAIN_BODY = re.compile(r"^\s*(\d{1,3})\s+(\S.*)$")  # only inside a footnote zone
+_RULE = re.compile(r"^\s*+(?:-{3,}+|\*{3,}+|_{3,}+|(?:[-*_]\s++){2,}+[-*_])\s*+$")
+#: A markdown heading; group 2 still holds the closing ``#``s and spaces, which
+#: :func:`_heading_text` strips (a lazy ``(.*?)\s*#*\s*$`` here backtracked cubically on
+#: ``# x`` + 2,000 spaces + ``y``: 42 s for one line).
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
+#: A footnote number as printed: ``1`` ... ``1000``, an inserted ``1a`` (not ``1e``, the
+#: Dutch ordinal "eerste"), or a symbol; ``1000`` and ``1a`` used to be dropped into the text.
+_NOTE_NUMBER = r"\d{1,4}(?:[a-df-z](?![a-z]))?|[*†‡]"
+_SUP_BODY = re.compile(r"^\s*+<sup>\s*+(" + _NOTE_NUMBER + r")\s*+</sup>\s*+(.*)$", re.I)
+_MDFN_BODY = re.compile(r"^\s*+\[\^(\w{1,6})\]:\s*+(.*)$")
+_UNI_BODY = re.compile(r"^\s*+([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*+(\S.*)$")
+_PLAIN_BODY = re.compile(r"^\s*+(\d{1,3})\s++(\S.*)$")  # only inside a footnote zone
 _ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])(?P<delim>[.)])"
     r"|\((?P<pnum>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])\))"
-    r"[ \t]+(?P<text>\S.*)$"
+    r"[ \t]++(?P<text>\S.*)$"
 )
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*•–·][ \t]+(?P<text>\S.*)$")
+_BULLET = re.compile(r"^(?P<indent>[ \t]*+)[-*•–·][ \t]++(?P<text>\S.*)$")
 _HEADER = re.compile(
-    r"^\s*\**(?P<label>datum|ons\s+kenmerk|uw\s+kenmerk|kenmerk|onze\s+referentie|blad|pagina)"
-    r"\**\s*:?\s+(?P<value>\S.{0,80}?)\s*$",
+    r"^\s*+\**(?P<label>datum|ons\s+kenmerk|uw\s+kenmerk|kenmerk|onze\s+referentie|blad|pagina)"
+    r"\**(?:\s*+:\s++|\s++)(?P<value>\S.{0,80}?)\s*+$",
     re.I,
 )
-_PAGE_NO = re.compile(r"^\s*\**(?:blad|pagina)\**\s*:?\s+\d{1,3}(?:\s+van\s+\d{1,3})?\s*$", re.I)
+_PAGE_NO = re.compile(r"^\s*+\**(?:blad|pagina)\**(?:\s*+:\s++|\s++)\d{1,3}(?:\s++van\s++\d{1,3})?\s*+$", re.I)
 _LABEL = re.compile(
-    r"^\s*[*_]*(?P<label>datum|ons\s+kenmerk|onze\s+referentie|kenmerk|betreft|onderwerp)"
-    r"[*_]*\s*:?(?:\s+(?P<value>.*?))?\s*$",
+    r"^\s*+[*_]*+(?P<label>datum|ons\s+kenmerk|onze\s+referentie|kenmerk|betreft|onderwerp)"
+    r"[*_]*+(?:\s*+:)?(?:\s++(?P<value>(?:\S|\s++(?=\S))*+))?\s*+$",
     re.I,
 )
-_SALUTATION = re.compile(r"^\s*[*_]*(?:geachte|zeer\s+geachte|hooggeachte|beste)\b", re.I)
+_SALUTATION = re.compile(r"^\s*+[*_]*+(?:geachte|zeer\s+geachte|hooggeachte|beste)\b", re.I)
 _VALEDICTION = re.compile(
-    r"^\s*[*_]*(?:hoogachtend|met\s+(?:de\s+meeste\s+)?hoogachting|"
+    r"^\s*+[*_]*+(?:hoogachtend|met\s+(?:de\s+meeste\s+)?hoogachting|"
     r"met\s+(?:vriendelijke|hartelijke|beleefde)\s+groet(?:en)?)\b[\W_]*$",
     re.I,
 )
-_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)(?P<text>[^*_\n]+?)(?<=\S)\1\s*$")
+_BOLD_LINE = re.compile(r"^\s*+(\*\*|__)(?=\S)(?P<text>[^*_\n]++)(?<=\S)\1\s*+$")
 
 # ------------------------------------------------------------------ inline clean-up
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SUP_TAG = re.compile(r"<sup>\s*([^<>]{0,8}?)\s*</sup>", re.I)
+_SUP_TAG = re.compile(r"<sup>\s*+([^<>]{0,8}?)\s*+</sup>", re.I)
 _MD_MARK = re.compile(r"\[\^(\w{1,6})\](?!:)")
 _UNI_MARK = re.compile(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 _UNI_ANY = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -145,17 +151,25 @@ _TAG = re.compile(
     r"<br\s*/?>|</?(?:b|i|u|em|strong|span|sub|sup|small|mark|s|del|ins)\b[^<>\n]{0,100}>", re.I
 )
 _LINK = re.compile(r"!?\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
-_BOLD = re.compile(r"\*\*(?=\S)([^\n]+?)(?<=\S)\*\*")
-_BOLD_U = re.compile(r"(?<![\w_])__(?=\S)([^\n]+?)(?<=\S)__(?![\w_])")
+# Emphasis spans stop at the next delimiter pair, so each opening "**" scans only to the
+# next one: "**a " repeated was quadratic with "[^\n]+?" (a span can no longer hold "**").
+_BOLD = re.compile(r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))+?)(?<=\S)\*\*")
+_BOLD_U = re.compile(r"(?<![\w_])__(?=\S)((?:[^_\n]|_(?!_))+?)(?<=\S)__(?![\w_])")
 _ITAL = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*\\])\*(?![\w*])")
 _ITAL_U = re.compile(r"(?<![\w_\\])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _S0, _S1 = "\ue000", "\ue001"
 _SENTINEL = re.compile(_S0 + "([^" + _S1 + "]*)" + _S1)
-_MARKER_NUMBER = re.compile(r"\d{1,3}|[*†‡]")
+_MARKER_NUMBER = re.compile(_NOTE_NUMBER)
 _WORD_TOKEN = re.compile(r"[^\W_]+")
 _MARKUP_CHARS = re.compile(r"[*_\\]")
+
+
+def _heading_text(rest: str) -> str:
+    r"""The text of a heading line after ``## ``: closing ``#``s and spaces removed, as
+    ``(.*?)\s*#*\s*$`` did (``"Vragen D66 ##"`` -> ``"Vragen D66"``), in linear time."""
+    return rest.rstrip().rstrip("#").rstrip()
 
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
@@ -728,7 +742,7 @@ class _TextReader:
                 continue
             m = _HEADING.match(raw)
             if m:
-                out.append(_Logical("heading", [(m.group(2), no)]))
+                out.append(_Logical("heading", [(_heading_text(m.group(2)), no)]))
                 continue
             if "ractie" in raw and is_fractie_heading(self.clean(raw)[0]):
                 # "Vragen en opmerkingen van de leden van de fractie van GroenLinks-PvdA"
@@ -1060,6 +1074,12 @@ class _TextReader:
                 para.markers.append(FootnoteMarker(number, k, off, line))
             letter.paragraphs.append(para)
             if p.kind == "closing":
+                # "PS: Kan de regering ook ingaan op de kosten?" after the signature: not
+                # counted (a closing is no question list), but never silently dropped
+                for s, e in sentence_spans(p.text):
+                    if p.text[s:e].rstrip().endswith("?"):
+                        self.warn("question-in-closing", "question after the closing, not "
+                                  f"counted: '{p.text[s:e][:60]}'", p.line_at(s))
                 continue
             sentences = sents[k]
             if p.kind == "item":
@@ -1146,12 +1166,16 @@ class _TextReader:
         numbers = sorted({int(n) for n in list(queue) + [m.number for m in markers]
                           if n.isdigit()})
         if numbers:
-            present = set(numbers)
-            for n in range(1, numbers[-1] + 1):
-                if n not in present:
-                    nxt = min(x for x in numbers if x > n)
-                    line = (queue[str(nxt)][0].line if str(nxt) in queue else
-                            next((m.line for m in markers if m.number == str(nxt)), 1))
+            # one warning per missing number; a long gap (footnote 1000 after 2) is one
+            # warning for the range, not 997
+            for prev, nxt in zip([0] + numbers, numbers):
+                if nxt - prev < 2:
+                    continue
+                line = (queue[str(nxt)][0].line if str(nxt) in queue else
+                        next((m.line for m in markers if m.number == str(nxt)), 1))
+                gaps = [str(n) for n in range(prev + 1, nxt)] if nxt - prev <= 6 else [
+                    f"{prev + 1}-{nxt - 1}"]
+                for n in gaps:
                     self.warn("footnote-gap", f"footnote numbering skips {n} (before footnote "
                               f"{nxt})", line, where=f"line {line}, footnote {nxt}")
 
@@ -1240,11 +1264,7 @@ def read_text(text: str, source: str) -> Letter:
 def read_text_file(path: str | Path) -> Letter:
     """Read a letter file: bytes decoded by :func:`decode_bytes` (UTF-8, BOM dropped,
     cp1252 fallback with a warning; empty and binary files raise :class:`InputError`)."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputError(str(path), f"cannot read: {err.strerror or err}") from None
+    data = read_input(path, str(path))
     text, issues = decode_bytes(data, str(path))
     letter = read_text(text, str(path))
     if not (letter.kenmerk or letter.datum or letter.questions or letter.footnotes):

@@ -448,7 +448,7 @@ class _Part:
 
 
 _ADDRESS = re.compile(r"^\s*Aan\s+(?:de|het)\s+\S", re.I)
-_DATELINE = re.compile(r"^\s*(?:Den\s+Haag|'s-Gravenhage)\s*,?\s+(?P<value>\d{1,2}\s+\w+\s+\d{4})\s*\.?\s*$",
+_DATELINE = re.compile(r"^\s*+(?:Den\s++Haag|'s-Gravenhage)(?:\s*+,\s++|\s++)(?P<value>\d{1,2}\s++\w+\s++\d{4})\s*+\.?\s*+$",
                        re.I)
 _SIGN_FUNCTION = re.compile(
     r"^\s*(?:De|Het)\s+(?:voorzitter|ondervoorzitter|griffier|minister|staatssecretaris|"
