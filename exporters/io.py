@@ -1,14 +1,116 @@
-"""Atomic, deterministic file output shared by every exporter.
+"""Safe, atomic, deterministic file output shared by every exporter.
 
-Each output is written to a temporary file in the target folder and renamed over
-the target, so an interrupted build never leaves a half-written ``graph.json``.
+Two rules keep a run from destroying what it is given (issue 15):
+
+* **A file** (``kamerxref export csv -o FILE``, ``graph.json`` in a site) is written to a
+  temporary file beside it and renamed over it (:func:`write_atomic`), and only over a
+  regular file: a FIFO, a device (``-o /dev/full`` as root replaced the system device), a
+  folder or one of the input files (``export csv -o letter.txt letter.txt``) is refused
+  with an :class:`OutputError` before anything is written (:func:`check_output_file`).
+* **A site** (``kamerxref build -o DIR``) is built whole in a temporary sibling folder
+  ``.DIR.build-<pid>`` and swapped in by rename (:class:`SiteBuild`), under a lock
+  (``.DIR.lock``) so two builds cannot interleave; an interrupted or failed build (SIGINT,
+  SIGTERM, a full disk) leaves the old site as it was and no temporary files. The new site
+  replaces only a folder kamerxref made: one holding the marker file
+  :data:`SITE_MARKER`, an empty one, or one holding nothing but what a build writes. Stale
+  letter pages vanish with the old folder.
+
+Errors the user can fix (a read-only folder, a full disk, ``-o`` under a file) are
+:class:`OutputError`: one line naming the path, never "internal error".
+
+Incremental builds reuse the previous site: inside ``with SiteBuild(out) as site:``,
+``site.previous`` is the old site (or None) and ``site.reuse("letters/x.html")`` links
+(or copies) an unchanged file from it into ``site.tmp``, the folder every writer writes to.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import shutil
+import signal
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+#: The file that marks a folder as a kamerxref site (safe to replace on the next build).
+SITE_MARKER = ".kamerxref-site"
+
+#: What a build writes at the top of its folder: a folder holding only these (and hidden
+#: files) is taken for a site of an older version without the marker.
+SITE_ENTRIES = {"index.html", "graph.json", "graph.graphml", "graph.gexf", "questions.csv",
+                "citations.csv", "letters", "assets", "parquet", "kamerxref.sqlite"}
+
+
+class OutputError(OSError):
+    """An output that cannot or must not be written; ``str(err)`` is one line naming
+    the path: ``out/graph.json: No space left on device``."""
+
+    def __init__(self, path: str | Path, message: str):
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{_show(self.path)}: {message}")
+
+    def __str__(self) -> str:
+        return f"{_show(self.path)}: {self.message}"
+
+
+def _show(path: str) -> str:
+    from kamerxref.graph.model import printable
+
+    return printable(path)
+
+
+def _kind(mode: int) -> str:
+    from kamerxref.graph.readers.base import file_kind
+
+    return file_kind(mode)
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_output_file(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """Refuse to write ``path`` when it is not a regular file (a FIFO, a device, a
+    folder, a socket), when it is one of ``inputs``, or when its folder cannot hold it
+    (``-o letter.txt/out.csv``). Returns the path."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except NotADirectoryError:
+        raise OutputError(path, "a part of the path is a file, not a folder") from None
+    except OSError as err:
+        raise OutputError(path, err.strerror or str(err)) from None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise OutputError(path, f"is a {_kind(st.st_mode)}, not a regular file; refused "
+                                    "(kamerxref replaces only regular files)")
+        for inp in inputs:
+            if same_file(path, inp):
+                raise OutputError(path, "is one of the input files; refused (choose another -o)")
+    parent = path.parent
+    for up in [parent, *parent.parents]:
+        if os.path.lexists(up):
+            if not up.is_dir():
+                raise OutputError(path, f"{_show(str(up))} is a file, not a folder")
+            break
+    return path
+
+
+def _fail(path: Path, err: OSError) -> OutputError:
+    if isinstance(err, OutputError):
+        return err
+    what = err.strerror or str(err)
+    if err.errno == errno.ENOTDIR:
+        what = "a part of the path is a file, not a folder"
+    return OutputError(err.filename or path, what)
 
 
 def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> Path:
@@ -16,24 +118,258 @@ def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> Path:
 
     ``data`` may be an iterable of text chunks, so that a 400 MB GraphML file of 10,000
     letters is streamed rather than held in memory. Text is written as UTF-8 with
-    ``\\n`` line endings, whatever the platform.
+    ``\\n`` line endings, whatever the platform. Only a regular file is replaced
+    (:func:`check_output_file`); an ``OSError`` (read-only folder, full disk) is an
+    :class:`OutputError` naming the path, and the temporary file is removed on every
+    way out, SIGINT and SIGTERM included.
     """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    chunks = [data] if isinstance(data, (str, bytes)) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    path = check_output_file(path)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        raise _fail(path, err) from None
+    chunks = [data] if isinstance(data, (str, bytes)) else data
+    try:
+        with terminating_cleanly(), os.fdopen(fd, "wb") as fh:
             for chunk in chunks:
                 fh.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
+            os.chmod(tmp, 0o644)
+            check_output_file(path)  # still not a FIFO or device put there meanwhile
+            os.replace(tmp, path)
+    except BaseException as err:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
+        if isinstance(err, OSError):
+            raise _fail(path, err) from None
         raise
     return path
+
+
+class terminating_cleanly:
+    """While active, SIGTERM raises ``SystemExit(143)`` in the main thread (the default
+    kills the process without running ``finally`` blocks, so temporary files stayed)."""
+
+    def __enter__(self):
+        self.old = None
+        try:
+            if signal.getsignal(signal.SIGTERM) in (signal.SIG_DFL, None):
+                self.old = signal.signal(signal.SIGTERM, _raise_exit)
+        except ValueError:  # not the main thread: nothing to install
+            pass
+        return self
+
+    def __exit__(self, *exc):
+        if self.old is not None:
+            signal.signal(signal.SIGTERM, self.old)
+        return False
+
+
+def _raise_exit(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+# -- sites --------------------------------------------------------------------------------
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2(RENAME_EXCHANGE)``); False where the
+    system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD = -100
+    rc = fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if rc != 0:
+        err = ctypes.get_errno()
+        if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP if hasattr(errno, "EOPNOTSUPP") else 95):
+            return False
+        raise OSError(err, os.strerror(err), str(b))
+    return True
+
+
+def check_site_folder(out: Path, inputs: Iterable[str | Path] = ()) -> Path | None:
+    """The old site at ``out`` if there is one kamerxref may replace, None if there is
+    nothing; an :class:`OutputError` for anything else (a file, a FIFO, a folder with
+    other files, a folder holding an input)."""
+    try:
+        st = os.stat(out)
+    except FileNotFoundError:
+        st = None
+    except NotADirectoryError:
+        raise OutputError(out, "a part of the path is a file, not a folder") from None
+    except OSError as err:
+        raise OutputError(out, err.strerror or str(err)) from None
+    for inp in inputs:
+        ip = Path(inp).resolve()
+        if st is not None and (ip == out.resolve() or out.resolve() in ip.parents):
+            raise OutputError(out, f"holds the input {_show(str(inp))}; refused (choose another -o)")
+    for up in out.parents:
+        if os.path.lexists(up):
+            if not up.is_dir():
+                raise OutputError(out, f"{_show(str(up))} is a file, not a folder")
+            break
+    if st is None:
+        return None
+    if not stat.S_ISDIR(st.st_mode):
+        raise OutputError(out, f"is a {_kind(st.st_mode)}, not a folder; refused")
+    if out.is_symlink():
+        raise OutputError(out, "is a symbolic link; refused (give the folder itself)")
+    try:
+        names = os.listdir(out)
+    except OSError as err:
+        raise OutputError(out, err.strerror or str(err)) from None
+    if SITE_MARKER in names:
+        return out
+    ours = set(SITE_ENTRIES)
+    try:  # every data file a build can write (formats grow: sqlite, parquet ...)
+        from kamerxref.exporters import ALL_FORMATS, SITE_FOLDERS, file_name
+
+        ours |= {file_name(f) for f in ALL_FORMATS} | set(SITE_FOLDERS)
+    except ImportError:  # pragma: no cover
+        pass
+    foreign = sorted(n for n in names if n not in ours and not n.startswith("."))
+    if foreign:
+        raise OutputError(out, f"holds files kamerxref did not write ({', '.join(map(_show, foreign[:3]))}"
+                               f"{', ...' if len(foreign) > 3 else ''}); refused: a build replaces the "
+                               f"whole folder (choose another -o, or empty it)")
+    return out if names else None
+
+
+class SiteBuild:
+    """Build a site into a temporary sibling folder and swap it in (see the module
+    docstring)::
+
+        with SiteBuild(Path("kamerxref-out"), inputs) as site:
+            write_all(G, site.tmp); write_site(G, site.tmp, today)
+        # now kamerxref-out/ is the new site; the old one is gone
+
+    Leaving the block with an exception (KeyboardInterrupt, SystemExit from SIGTERM,
+    OSError of a full disk) removes the temporary folder and keeps the old site.
+    """
+
+    def __init__(self, out: str | Path, inputs: Iterable[str | Path] = ()):
+        self.out = Path(out)
+        self.inputs = list(inputs)
+        self.previous: Path | None = None
+        self.tmp: Path | None = None
+        self._built: Path | None = None
+        self._lock_fd: int | None = None
+        self._guard = terminating_cleanly()
+
+    # -- the lock
+    def _lock(self) -> None:
+        import fcntl
+
+        lock = self.out.parent / f".{self.out.name}.lock"
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            raise _fail(self.out, err) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise OutputError(self.out, "another kamerxref build is writing this folder "
+                                        f"(locked: {_show(str(lock))}); try again when it is done") from None
+        self._lock_fd = fd
+
+    def _unlock(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)  # closing drops the flock; the file may stay (harmless)
+            self._lock_fd = None
+
+    def __enter__(self) -> "SiteBuild":
+        self.previous = check_site_folder(self.out, self.inputs)
+        self._guard.__enter__()
+        try:
+            self._lock()
+            self.previous = check_site_folder(self.out, self.inputs)  # again, under the lock
+            self._sweep()
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.build-{os.getpid()}-",
+                                             dir=self.out.parent))
+            os.chmod(self.tmp, 0o755)
+            (self.tmp / SITE_MARKER).write_text(
+                "This folder was written by kamerxref build; the next build replaces it whole.\n",
+                encoding="utf-8")
+        except BaseException as err:
+            self._cleanup()
+            if isinstance(err, OSError):
+                raise _fail(self.out, err) from None
+            raise
+        return self
+
+    def _sweep(self) -> None:
+        """Remove what a killed build (SIGKILL, power cut) left beside the site."""
+        prefix = f".{self.out.name}.build-"
+        old = f".{self.out.name}.old-"
+        for name in os.listdir(self.out.parent):
+            if name.startswith((prefix, old)):
+                shutil.rmtree(self.out.parent / name, ignore_errors=True)
+
+    def reuse(self, rel: str | Path) -> bool:
+        """Put the previous site's ``rel`` into the new site unchanged (a hard link, else
+        a copy); False when there is no such file to reuse."""
+        if self.previous is None:
+            return False
+        src = self.previous / rel
+        if not src.is_file() or src.is_symlink():
+            return False
+        dst = self.tmp / rel
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+        return True
+
+    def path(self, written: Path) -> Path:
+        """Where a file written under ``tmp`` stands once the site is swapped in."""
+        return self.out / Path(written).relative_to(self._built or self.tmp)
+
+    def _swap(self) -> None:
+        if self.previous is None and not os.path.lexists(self.out):
+            os.rename(self.tmp, self.out)
+            return
+        if os.path.lexists(self.out) and _exchange(self.tmp, self.out):
+            shutil.rmtree(self.tmp, ignore_errors=True)  # now the old site
+            return
+        old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
+        if os.path.lexists(self.out):
+            os.rename(self.out, old)
+        os.rename(self.tmp, self.out)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _cleanup(self) -> None:
+        if self.tmp is not None and self.tmp.exists():
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        self._unlock()
+        self._guard.__exit__(None, None, None)
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None:
+                try:
+                    self._swap()
+                except OSError as err:
+                    raise _fail(self.out, err) from None
+                self._built, self.tmp = self.tmp, None
+        finally:
+            tmp = self.tmp
+            self._cleanup()
+        if isinstance(exc, OSError):
+            err = _fail(self.out, exc)
+            if tmp is not None and Path(err.path).is_relative_to(tmp):  # name the real path
+                err = OutputError(self.out / Path(err.path).relative_to(tmp), err.message)
+            raise err from exc
+        return False

@@ -113,14 +113,31 @@ def question_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
                "answer": d.get("answer", ""), "answer_how": d.get("answer_how", "")}
 
 
+#: A cell a spreadsheet would run as a formula starts with one of these (OWASP "CSV
+#: injection"): ``=HYPERLINK(...)`` in a question's text, ``@SUM``, ``+``, ``-``, a tab or
+#: a carriage return.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(v):
     if v is None:
         return ""
     if isinstance(v, list) and all(isinstance(x, str) for x in v):
-        return "; ".join(v)
-    if isinstance(v, (list, dict)):
+        v = "; ".join(v)
+    elif isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, str):
+        # a lone CR would end the row for a CSV reader (the writer quotes only "\n")
+        return neutralise_formula(v.replace("\r\n", "\n").replace("\r", "\n") if "\r" in v else v)
     return v
+
+
+def neutralise_formula(text: str) -> str:
+    """Text a spreadsheet would take for a formula gets a leading ``'`` (shown as text,
+    the apostrophe hidden): ``"=HYPERLINK(\\"http://x\\")"`` -> ``"'=HYPERLINK(..."``;
+    ``"- het non-refoulement"`` -> ``"'- het non-refoulement"``. Other text is unchanged;
+    numbers stay numbers (a page ``-`` never occurs: pages are integers)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def iter_csv(rows: Iterable[dict], columns: list[str], batch: int = 2000) -> Iterator[str]:

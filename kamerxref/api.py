@@ -21,8 +21,8 @@ import networkx as nx
 
 from kamerxref.exporters import export as _export_data
 from kamerxref.exporters import tables as _tables
-from kamerxref.exporters import remove_stale, write_all
-from kamerxref.exporters.io import write_atomic
+from kamerxref.exporters import write_all
+from kamerxref.exporters.io import SiteBuild, write_atomic
 from kamerxref.graph import queries as _q
 from kamerxref.graph.build import build_graph
 from kamerxref.graph.documents import read_documents
@@ -292,10 +292,13 @@ class Corpus:
         out = Path(out_dir)
         today = today or self.today or build_date()
         G = self.at(today).graph
-        paths = write_all(G, out, jobs=jobs, formats=build_formats(formats))
-        paths += _html.write_site(G, out, today, jobs=jobs)
-        remove_stale(out, paths)  # a rebuild into the same folder: what a clean build gives
-        return sorted(paths)
+        # built whole beside ``out`` and swapped in (exporters.io.SiteBuild): never a mix of
+        # old and new pages, no stale page, never over a folder kamerxref did not make or
+        # one holding an input
+        with SiteBuild(out, inputs=[l.source for l in self.letters]) as site:
+            paths = write_all(G, site.tmp, jobs=jobs, formats=build_formats(formats))
+            paths += _html.write_site(G, site.tmp, today, jobs=jobs)
+        return sorted(site.path(p) for p in paths)
 
 
 def node_id(text: str) -> str:

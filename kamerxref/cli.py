@@ -1,7 +1,8 @@
 """The ``kamerxref`` command line (DESIGN §5).
 
 Exit codes: 0 success, 1 a user error (one line on stderr naming the file and place),
-2 a usage error (click's own). JSON goes to stdout, messages to stderr.
+2 a usage error (click's own), 3 some inputs could not be read (each named on stderr)
+and the output was made from the others. JSON goes to stdout, messages to stderr.
 """
 from __future__ import annotations
 
@@ -13,9 +14,15 @@ from pathlib import Path
 
 import click
 
+from kamerxref.exporters.io import OutputError, check_output_file
+from kamerxref.graph.model import printable
 from kamerxref.graph.readers import InputError
 
 FORMATS = click.Choice(["json", "csv", "table"])
+
+#: Exit code when some inputs could not be read (each named on stderr) and the output
+#: was made from the others (``fetch``: some documents failed, the rest is cached).
+EXIT_PARTIAL = 3
 
 
 class UserError(click.ClickException):
@@ -34,16 +41,21 @@ def _fail_on_input_error(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except InputError as err:
+        except (InputError, OutputError) as err:
             raise UserError(str(err)) from err
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except OSError as err:  # a file or folder the system refused: name it
+            if os.environ.get("KAMERXREF_DEBUG"):
+                raise
+            where = printable(str(err.filename)) if err.filename else "kamerxref"
+            raise UserError(f"{where}: {err.strerror or err}") from err
         except Exception as err:  # a bug: say so in one line, keep the trace for debugging
             if os.environ.get("KAMERXREF_DEBUG"):
                 raise
-            raise UserError(f"internal error: {type(err).__name__}: {err} "
+            raise UserError(f"internal error: {type(err).__name__}: {printable(str(err))} "
                             "(set KAMERXREF_DEBUG=1 for the traceback)") from err
 
     return wrapper
@@ -95,6 +107,17 @@ def _report(corpus, quiet: bool = False) -> None:
         click.echo(f"warning: {w}", err=True)
 
 
+def _exit_partial(corpus) -> None:
+    """Exit with :data:`EXIT_PARTIAL` when some input files could not be read (they are
+    named in the warnings); the output for the others has been written."""
+    failed = [i for i in corpus.issues if i.code == "unreadable"]
+    if failed:
+        click.echo(f"kamerxref: {len(failed)} input file{'s' if len(failed) != 1 else ''} could "
+                   f"not be read; the output holds the {len(corpus.letters)} letters of the others "
+                   f"(exit code {EXIT_PARTIAL})", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
 def _emit(records: list[dict], fmt: str, columns: list[str]) -> None:
     if fmt == "json":
         _write_json(records)
@@ -123,6 +146,8 @@ def _dumps_json(obj, indent: bool = False) -> bytes:
 def _cell(v) -> str:
     if v is None:
         return ""
+    if isinstance(v, str):
+        return v
     if isinstance(v, list):
         if all(isinstance(x, str) for x in v):
             return "; ".join(v)
@@ -135,7 +160,9 @@ def _cell(v) -> str:
 
 
 def _table(records: list[dict], columns: list[str], width: int = 60) -> str:
-    rows = [[_cell(r.get(c)) for c in columns] for r in records]
+    """Records as aligned columns for a terminal; text from the documents has its
+    control characters shown escaped (``\\x1b``), never sent raw to the terminal."""
+    rows = [[printable(_cell(r.get(c)).replace("\n", " ")) for c in columns] for r in records]
     rows = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
@@ -211,6 +238,7 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
             f"{sum(len(l.footnotes) for l in letters)} footnotes, {n_cit} citations, "
             f"{len(corpus.warnings)} warnings; wrote {len(paths)} files to {out_dir}/",
             err=True)
+    _exit_partial(corpus)
 
 
 def _build_distributed(inputs, out_dir, scheduler, jobs, quiet):
@@ -265,6 +293,7 @@ def letters(inputs, fmt, today, quiet):
         for r in records:
             r["warnings"] = len(r["warnings"])
     _emit(records, fmt, columns)
+    _exit_partial(corpus)
 
 
 QUESTION_FIELDS = ["id", "letter", "fracties", "section", "number", "text", "cites", "answer"]
@@ -298,6 +327,7 @@ def questions(inputs, fmt, fractie, unanswered, quiet):
         for r in records:
             r["answer"] = r["answer"]["letter"] if r["answer"] else None
     _emit(records, fmt, QUESTION_FIELDS)
+    _exit_partial(corpus)
 
 
 @main.command()
@@ -327,6 +357,7 @@ def status(inputs, today, fmt, quiet):
             counts[r["status"]] = counts.get(r["status"], 0) + 1
         summary = ", ".join(f"{n} {s}" for s, n in counts.items()) or "no committee letters"
         click.echo(f"{summary} on {day.isoformat()}", err=True)
+    _exit_partial(corpus)
 
 
 @main.command()
@@ -344,6 +375,7 @@ def cite(text, fmt):
 
     source = "<stdin>" if text == "-" else "<argument>"
     pending: list[list[tuple[str, str]]] = []
+    _NOT_UTF8.clear()
 
     def batches():
         for batch in (_stdin_batches() if text == "-" else [[("1", text)]]):
@@ -362,6 +394,7 @@ def cite(text, fmt):
             first = False
         out.write(b"[]\n" if first else b"\n]\n")
         out.flush()
+        _warn_not_utf8()
         return
     recs = [r for batch in records() for r in batch]
     rows = [{"footnote": r["footnote"], "document": c["document"], "part": c["part"],
@@ -371,18 +404,50 @@ def cite(text, fmt):
     for r in recs:
         for w in r["warnings"]:
             click.echo(f"warning: line {r['footnote']}: {w}", err=True)
+    _warn_not_utf8()
+
+
+def _warn_not_utf8() -> None:
+    if _NOT_UTF8:
+        click.echo(f"warning: <stdin>:byte {_NOT_UTF8[0]}: not UTF-8; read as Windows-1252 (cp1252)",
+                   err=True)
 
 
 #: Lines per batch of ``cite -`` (the engine reads a batch in one trigger scan).
 CITE_BATCH = 4096
 
 
+_NOT_UTF8: list[int] = []  # offsets of stdin bytes that were not UTF-8 (read as cp1252)
+
+
+def _cp1252_fallback(err: UnicodeDecodeError):
+    _NOT_UTF8.append(err.start)
+    return err.object[err.start:err.end].decode("cp1252", errors="replace"), err.end
+
+
+def _stdin_text():
+    """stdin as text: UTF-8, and bytes that are not UTF-8 read as Windows-1252 (a file
+    saved by an old Word), never a UnicodeDecodeError."""
+    import codecs
+    import io
+
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin
+    try:
+        codecs.lookup_error("kamerxref-cp1252")
+    except LookupError:
+        codecs.register_error("kamerxref-cp1252", _cp1252_fallback)
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="kamerxref-cp1252")
+
+
 def _stdin_batches(block: int = 1 << 20):
     """stdin as batches of ``(line number, line)``, lines split as ``str.splitlines``
     splits them, read a block at a time."""
     carry, number, batch = "", 0, []
+    stdin = _stdin_text()
     while True:
-        chunk = sys.stdin.read(block)
+        chunk = stdin.read(block)
         parts = (carry + chunk).splitlines(True)
         carry = ""
         for part in parts:
@@ -432,6 +497,7 @@ def citing(target, inputs, fmt, quiet):
     except (UnknownNode, UnreadableId) as err:
         raise UserError(str(err)) from None
     _emit(records, fmt, QUESTION_FIELDS)
+    _exit_partial(corpus)
 
 
 @main.command()
@@ -450,8 +516,12 @@ def export(fmt, inputs, output, letter, today, jobs, quiet):
     graphml, gexf (Gephi: colours, sizes, positions), csv (citations: one row per
     question × cited node), questions-csv, sqlite (tables letters, questions, footnotes,
     citations, answers with full-text search; Datasette-ready)."""
+    from kamerxref.api import default_data
     from kamerxref.graph.pipeline import default_jobs
+    from kamerxref.graph.readers import input_files
 
+    # before reading anything: never over a device, a FIFO, a folder or an input file
+    check_output_file(output, input_files(list(inputs) or [default_data()])[0])
     corpus = _load(inputs, jobs or default_jobs(), quiet=quiet).at(_today(today))
     _report(corpus, quiet)
     if fmt == "html":
@@ -469,7 +539,8 @@ def export(fmt, inputs, output, letter, today, jobs, quiet):
     else:
         corpus.export(fmt, output)
     if not quiet:
-        click.echo(f"wrote {output}", err=True)
+        click.echo(f"wrote {printable(output)}", err=True)
+    _exit_partial(corpus)
 
 
 def _date_option(value: str | None, name: str) -> _dt.date | None:
@@ -481,9 +552,6 @@ def _date_option(value: str | None, name: str) -> _dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
-#: Exit code of ``fetch`` when some documents could not be fetched (named on stderr) and
-#: the cache holds the others.
-EXIT_PARTIAL = 3
 
 
 @main.command()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..documents import cache_sidecar
 from ..model import Issue, Letter
-from .base import InputError, decode_bytes, file_kind, printable
+from .base import InputError, decode_bytes, file_kind, printable, scrub_controls
 
 __all__ = ["InputError", "decode_bytes", "read_letters", "read_file", "read_file_all", "detect_format",
            "input_files", "READERS"]
@@ -134,10 +134,29 @@ def read_file_all(path: str | Path) -> list[Letter]:
     letters = got if isinstance(got, list) else [got]
     if not letters:
         raise InputError(source, "no letter found in this file")
-    if source != str(path):
-        for letter in letters:
+    for letter in letters:
+        if source != str(path):
             _rename_source(letter, str(path), source)
+        _scrub(letter)
     return letters
+
+
+def _scrub(obj, depth: int = 0) -> None:
+    """Control characters in any text of a letter (a DOCX or PDF can carry C1 escape
+    codes too) become spaces, in place and length-preserving, so offsets stay valid."""
+    if depth > 6 or not dataclasses.is_dataclass(obj):
+        return
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, str):
+            clean = scrub_controls(value)
+            if clean is not value and clean != value:
+                setattr(obj, f.name, clean)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                _scrub(item, depth + 1)
+        elif dataclasses.is_dataclass(value):
+            _scrub(value, depth + 1)
 
 
 def _place(err: BaseException) -> str:

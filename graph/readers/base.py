@@ -135,20 +135,35 @@ class InputError(Exception):
         return Issue(printable(self.source), self.where, "unreadable", self.message)
 
 
-def decode_bytes(data: bytes, source: str) -> tuple[str, list[Issue]]:
-    """Decode a text file: UTF-8 (a BOM is dropped), else cp1252 with a warning.
+#: Control characters (C0 but tab, line feed, form feed; DEL; C1) each become a space:
+#: an escape sequence in a betreft never reaches a terminal, graph.json or GraphML (XML
+#: cannot even hold them), and every offset into the text stays where it was.
+CONTROL_TO_SPACE = {c: " " for c in [*range(0, 9), 11, *range(14, 32), *range(0x7f, 0xa0)]}
 
-    Refuses binary data (NUL bytes) and empty files with an :class:`InputError`.
-    Line endings are normalised to ``\\n``.
+
+def scrub_controls(text: str) -> str:
+    """``"Vragen \\x1b[31mrood"`` -> ``"Vragen  [31mrood"`` (same length)."""
+    return text.translate(CONTROL_TO_SPACE)
+
+
+def decode_bytes(data: bytes, source: str, empty_ok: bool = False) -> tuple[str, list[Issue]]:
+    """Decode a text file: UTF-8 (a BOM is dropped), UTF-16 with a BOM, else cp1252 with
+    a warning.
+
+    Refuses binary data (NUL bytes, or a share of control characters random bytes have)
+    and empty files (unless ``empty_ok``) with an :class:`InputError`. Line endings are
+    normalised to ``\\n``; other control characters become spaces (:func:`scrub_controls`).
     """
     issues: list[Issue] = []
     if not data.strip():
+        if empty_ok:
+            return "", issues
         raise InputError(source, "empty file", "line 1")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its BOM (Notepad's "Unicode")
         text = decode_utf16(data, source)
         if _looks_binary(text) is not None:
             raise InputError(source, "binary file, not a letter in text form", "byte 2")
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = scrub_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
         check_text_budget(text, source)
         return text, issues
     if b"\x00" in data[:65536]:
@@ -171,7 +186,7 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[Issue]]:
     if bad is not None:  # random bytes decode as cp1252 too: do not make a letter of them
         raise InputError(source, "binary file, not a letter in text form "
                                  f"(control characters from character {bad})")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = scrub_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     check_text_budget(text, source)
     return text, issues
 

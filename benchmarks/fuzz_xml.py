@@ -1,0 +1,5 @@
+"""Fuzz the xml reader with atheris: see fuzz_readers.py (``python benchmarks/fuzz_xml.py -max_total_time=600``)."""
+import runpy
+from pathlib import Path
+
+runpy.run_path(str(Path(__file__).with_name("fuzz_readers.py")), run_name="__main__")
