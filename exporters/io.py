@@ -47,10 +47,10 @@ class OutputError(OSError):
     """An output that cannot or must not be written; ``str(err)`` is one line naming
     the path: ``out/graph.json: No space left on device``."""
 
-    def __init__(self, path: str | Path, message: str):
+    def __init__(self, path: str | Path, message: str, code: int | None = None):
+        super().__init__(code, message, str(path))  # errno kept: ENOSPC is still ENOSPC
         self.path = str(path)
         self.message = message
-        super().__init__(f"{_show(self.path)}: {message}")
 
     def __str__(self) -> str:
         return f"{_show(self.path)}: {self.message}"
@@ -110,7 +110,7 @@ def _fail(path: Path, err: OSError) -> OutputError:
     what = err.strerror or str(err)
     if err.errno == errno.ENOTDIR:
         what = "a part of the path is a file, not a folder"
-    return OutputError(err.filename or path, what)
+    return OutputError(err.filename or path, what, err.errno)
 
 
 def write_atomic(path: str | Path, data: str | bytes | Iterable[str]) -> Path:
@@ -370,6 +370,6 @@ class SiteBuild:
         if isinstance(exc, OSError):
             err = _fail(self.out, exc)
             if tmp is not None and Path(err.path).is_relative_to(tmp):  # name the real path
-                err = OutputError(self.out / Path(err.path).relative_to(tmp), err.message)
+                err = OutputError(self.out / Path(err.path).relative_to(tmp), err.message, err.errno)
             raise err from exc
         return False

@@ -122,7 +122,7 @@ def read_file_all(path: str | Path) -> list[Letter]:
         got = read(p)
     except InputError as err:
         if err.source == str(path) and source != err.source:
-            raise InputError(source, err.message, err.where) from None
+            raise InputError(source, err.message, err.where, err.code) from None
         raise
     except RecursionError:
         raise InputError(source, f"too deeply nested for the {fmt} reader; refused") from None

@@ -123,16 +123,17 @@ class InputError(Exception):
     """A file or path that cannot be read. ``str(err)`` is one line naming the file
     and, where known, the place: ``data/x.txt: line 1: empty file``."""
 
-    def __init__(self, source: str, message: str, where: str = ""):
+    def __init__(self, source: str, message: str, where: str = "", code: str = "unreadable"):
         self.source = source
         self.where = where
         self.message = message
+        self.code = code  # "unreadable" (a failed input: exit code 3), or "not-a-letter"
         place = f"{printable(source)}:{where}" if where else printable(source)
         super().__init__(f"{place}: {printable(message)}")
 
     def issue(self) -> Issue:
         """This error as the ``unreadable`` :class:`Issue` of a run that goes on."""
-        return Issue(printable(self.source), self.where, "unreadable", self.message)
+        return Issue(printable(self.source), self.where, self.code, self.message)
 
 
 #: Control characters (C0 but tab, line feed, form feed; DEL; C1) each become a space:

@@ -1271,7 +1271,7 @@ def read_text_file(path: str | Path) -> Letter:
         # a README or notes file in a folder of letters: say so rather than make an
         # empty letter of it
         raise InputError(str(path), "not a letter: no datum, kenmerk, questions or footnotes found",
-                         "line 1")
+                         "line 1", code="not-a-letter")
     letter.warnings[:0] = issues
     return letter
 
