@@ -31,8 +31,8 @@ class Limits:
     text_mb: float = 20  # characters of text, after decoding or extraction (KAMERXREF_MAX_TEXT_MB)
     line_chars: int = 200_000  # one line of text (KAMERXREF_MAX_LINE_CHARS)
     pdf_pages: int = 300  # pages of a PDF (KAMERXREF_MAX_PDF_PAGES)
-    pdf_page_kb: int = 128  # decoded content stream(s) of one PDF page (KAMERXREF_MAX_PDF_PAGE_KB)
-    pdf_total_mb: float = 1  # decoded content streams of all pages (KAMERXREF_MAX_PDF_TOTAL_MB)
+    pdf_page_kb: int = 32  # text operands one PDF page draws, in bytes (KAMERXREF_MAX_PDF_PAGE_KB)
+    pdf_total_mb: float = 0.25  # the same for all pages (KAMERXREF_MAX_PDF_TOTAL_MB)
     docx_mb: float = 256  # bytes really inflated from a DOCX zip, all parts (KAMERXREF_MAX_DOCX_MB)
 
     @classmethod

@@ -585,10 +585,12 @@ class _TextBudget:
     """The text a PDF's pages may draw, counted in the bytes of the string operands of
     their content streams *before* pdfminer lays a character out (each costs ~50 us and
     ~2 KB there: one 400,000-character ``Tj`` in a PDF of 1 KB took 18.7 s and 976 MB).
-    A printed letter page has 3,000 characters (12 KB of operands as chromium writes
-    them); :class:`~.base.Limits` ``pdf_page_kb`` per page and ``pdf_total_mb`` per
-    document (a stream shared by pages counts for each) are far above that. A compressed
-    stream is inflated with the same bound, so a deflate bomb is refused too."""
+    Counted are the bytes the string operands decode to (a hex string ``<0044>`` is 2): a
+    printed letter page has about 3,000 characters, 6 KB as chromium writes them (two
+    bytes a glyph); :class:`~.base.Limits` ``pdf_page_kb`` (32) per page and
+    ``pdf_total_mb`` (0.25, some 40 dense pages) per document (a stream shared by pages
+    counts for each) bound the worst case to seconds. A compressed stream is inflated with
+    the same bound, so a deflate bomb is refused too."""
 
     _STRINGS = re.compile(rb"\((?:[^()\\]++|\\.)*+\)|<(?!<)[0-9A-Fa-f\s]*+>", re.S)
 
@@ -611,7 +613,9 @@ class _TextBudget:
             data = self._decoded(stream, n)
             if data is None:
                 continue
-            used += sum(len(m.group(0)) for m in self._STRINGS.finditer(data))
+            for m in self._STRINGS.finditer(data):  # bytes the string operands decode to
+                text = m.group(0)
+                used += len(text) - 2 if text[:1] == b"(" else (len(text) - 2 - text.count(b" ")) // 2
         self.total += used
         if used > self.page_max:
             raise InputError(self.source, f"page draws {used // 1024:,} KB of text operands "
@@ -635,11 +639,11 @@ class _TextBudget:
                     not stream.decipher:
                 data = raw
                 for _ in filters:
-                    d = zlib.decompressobj()
-                    data = d.decompress(data, cap + 1)
+                    data = _inflate(data, cap)
                     if len(data) > cap:
                         raise InputError(self.source, f"content stream inflates to more than "
-                                                      f"{cap // 1024:,} KB; refused", f"page {n}")
+                                                      f"{cap // 1024:,} KB (4x KAMERXREF_MAX_PDF_PAGE_KB); "
+                                                      "refused", f"page {n}")
             else:
                 return None
         except InputError:
@@ -647,9 +651,28 @@ class _TextBudget:
         except Exception:
             return None
         if data is not None and len(data) > cap:
-            raise InputError(self.source, f"content stream of {len(data) // 1024:,} KB; refused",
-                             f"page {n}")
+            raise InputError(self.source, f"content stream of {len(data) // 1024:,} KB (more than 4x "
+                                          "KAMERXREF_MAX_PDF_PAGE_KB); refused", f"page {n}")
         return data
+
+
+def _inflate(raw: bytes, cap: int) -> bytes:
+    """Inflate at most ``cap + 1`` bytes; a stream whose checksum fails gives what comes
+    before the damage, as pdfminer reads it (a fuzzed PDF whose stream failed its check
+    was not counted here, and drew a 119,401-character operator in pdfminer: 20 s)."""
+    try:
+        return zlib.decompressobj().decompress(raw, cap + 1)
+    except zlib.error:
+        pass
+    d, out = zlib.decompressobj(), bytearray()
+    for i in range(len(raw)):  # byte by byte, as pdfminer's decompress_corrupted
+        try:
+            out += d.decompress(raw[i:i + 1], cap + 1 - len(out))
+        except zlib.error:
+            break
+        if len(out) > cap:
+            break
+    return bytes(out)
 
 
 def read_pdf(path: str | Path) -> Letter:
