@@ -20,7 +20,9 @@ Errors the user can fix (a read-only folder, a full disk, ``-o`` under a file) a
 
 Incremental builds reuse the previous site: inside ``with SiteBuild(out) as site:``,
 ``site.previous`` is the old site (or None) and ``site.reuse("letters/x.html")`` links
-(or copies) an unchanged file from it into ``site.tmp``, the folder every writer writes to.
+(or copies) an unchanged file from it into ``site.tmp``, the folder every writer writes to;
+:func:`previous_of` gives :func:`exporters.unchanged.write_unless_same` the old file of
+any path written there, so an unchanged file is hard-linked, not rewritten.
 """
 from __future__ import annotations
 
@@ -245,6 +247,22 @@ def check_site_folder(out: Path, inputs: Iterable[str | Path] = ()) -> Path | No
     return out if names else None
 
 
+_ACTIVE: list["SiteBuild"] = []  # the builds in progress (forked writers inherit it)
+
+
+def previous_of(path: str | Path) -> Path | None:
+    """For a file being written into the temporary folder of a :class:`SiteBuild`, the
+    same file in the site it replaces (None if there is none): what
+    :func:`exporters.unchanged.write_unless_same` compares against and hard-links, so an
+    unchanged page of a rebuild keeps its inode and modification time."""
+    path = Path(path)
+    for site in _ACTIVE:
+        if site.previous is not None and site.tmp is not None and path.is_relative_to(site.tmp):
+            old = site.previous / path.relative_to(site.tmp)
+            return old if old.is_file() and not old.is_symlink() else None
+    return None
+
+
 class SiteBuild:
     """Build a site into a temporary sibling folder and swap it in (see the module
     docstring)::
@@ -299,6 +317,7 @@ class SiteBuild:
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.build-{os.getpid()}-",
                                              dir=self.out.parent))
             os.chmod(self.tmp, 0o755)
+            _ACTIVE.append(self)
             (self.tmp / SITE_MARKER).write_text(
                 "This folder was written by kamerxref build; the next build replaces it whole.\n",
                 encoding="utf-8")
@@ -351,6 +370,8 @@ class SiteBuild:
         shutil.rmtree(old, ignore_errors=True)
 
     def _cleanup(self) -> None:
+        if self in _ACTIVE:
+            _ACTIVE.remove(self)
         if self.tmp is not None and self.tmp.exists():
             shutil.rmtree(self.tmp, ignore_errors=True)
         self._unlock()

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .io import write_atomic
+from .io import previous_of, write_atomic
 
 _BLOCK = 1 << 20
 
@@ -49,6 +49,8 @@ def write_unless_same(path: str | Path, chunks: Iterable[str | bytes] | str | by
     """Write ``chunks`` to ``path`` unless ``previous`` (default: ``path`` itself) already
     holds exactly these bytes. Returns ``path``."""
     path = Path(path)
+    if previous is None:  # inside a site build (exporters.io.SiteBuild): the old site's file
+        previous = previous_of(path)
     old = Path(previous) if previous is not None else path
     new = _bytes(chunks)
     try:
