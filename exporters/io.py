@@ -77,19 +77,24 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return False
 
 
+def _stat(path: Path) -> os.stat_result | None:
+    """``os.stat`` of an output path; None when nothing is there yet."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        raise OutputError(path, "a part of the path is a file, not a folder") from None
+    except OSError as err:
+        raise OutputError(path, err.strerror or str(err)) from None
+
+
 def check_output_file(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     """Refuse to write ``path`` when it is not a regular file (a FIFO, a device, a
     folder, a socket), when it is one of ``inputs``, or when its folder cannot hold it
     (``-o letter.txt/out.csv``). Returns the path."""
     path = Path(path)
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        st = None
-    except NotADirectoryError:
-        raise OutputError(path, "a part of the path is a file, not a folder") from None
-    except OSError as err:
-        raise OutputError(path, err.strerror or str(err)) from None
+    st = _stat(path)
     if st is not None:
         if not stat.S_ISREG(st.st_mode):
             raise OutputError(path, f"is a {_kind(st.st_mode)}, not a regular file; refused "
@@ -203,14 +208,7 @@ def check_site_folder(out: Path, inputs: Iterable[str | Path] = ()) -> Path | No
     """The old site at ``out`` if there is one kamerxref may replace, None if there is
     nothing; an :class:`OutputError` for anything else (a file, a FIFO, a folder with
     other files, a folder holding an input)."""
-    try:
-        st = os.stat(out)
-    except FileNotFoundError:
-        st = None
-    except NotADirectoryError:
-        raise OutputError(out, "a part of the path is a file, not a folder") from None
-    except OSError as err:
-        raise OutputError(out, err.strerror or str(err)) from None
+    st = _stat(out)
     for inp in inputs:
         ip = Path(inp).resolve()
         if st is not None and (ip == out.resolve() or out.resolve() in ip.parents):

@@ -572,7 +572,7 @@ _GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:?!)\]’”\"'*]|$)"
 # a marker glued to a fractie name that ends in digits: "D661" is D66 + marker 1
 _GLUED_AFTER_NAME = re.compile(r"(?<![\w'’])(?:D66|JA21|D'66|D’66|DS'70|DS’70)(\d{1,3})"
                                r"(?=[\s,.;:?!)\]’”\"'*]|$)")
-_STEM = re.compile(r"[\w'’-]+$")
+_STEM = re.compile(r"(?<![\w'’-])[\w'’-]++$")  # from the start of a word run: linear
 _UNIT_STEMS = {"m", "km", "cm", "mm", "dm", "kg", "ha", "mg", "ml"}
 
 
@@ -657,9 +657,12 @@ def glued_note_markers(texts: list[str], numbers: list[int]) -> list[tuple[int, 
 
 _SAMENSTELLING = re.compile(r"^\s*[*_]*samenstelling[*_]*\s*:?\s*", re.I)
 _MEMBER = re.compile(
-    r"\s*(?:,|;|\ben\b)?\s*(?P<name>[^,;()]{1,80}?)\s*\((?P<fractie>[^()]{1,60})\)"
-    r"(?:\s*\((?P<role>[^()]{1,40})\))?"
-    r"(?:\s*,\s*(?P<role2>(?:vice|onder)?voorzitter|plv\.?\s*voorzitter)\b(?=\s*(?:[,;]|$)))?",
+    # never started inside a run of spaces, the name from and to a non-space: linear
+    # (the lazy name between two \s* was quadratic on spaces)
+    r"(?<!\s)\s*+(?:,|;|\ben\b)?\s*+(?P<name>[^,;()\s](?:[^,;()]{0,78}?[^,;()\s])?)\s*+"
+    r"\((?P<fractie>[^()]{1,60})\)"
+    r"(?:\s*+\((?P<role>[^()]{1,40})\))?"
+    r"(?:\s*+,\s*+(?P<role2>(?:vice|onder)?voorzitter|plv\.?\s*voorzitter)\b(?=\s*+(?:[,;]|$)))?",
     re.I)
 _GROUP_LABEL = re.compile(r"^(?:(?P<plv>plv\.?|plaatsvervangende)\s*)?leden\s*:\s*", re.I)
 
