@@ -316,9 +316,10 @@ class SiteBuild:
                                              dir=self.out.parent))
             os.chmod(self.tmp, 0o755)
             _ACTIVE.append(self)
-            (self.tmp / SITE_MARKER).write_text(
-                "This folder was written by kamerxref build; the next build replaces it whole.\n",
-                encoding="utf-8")
+            if not self.reuse(SITE_MARKER):  # the old marker, mtime and all
+                (self.tmp / SITE_MARKER).write_text(
+                    "This folder was written by kamerxref build; the next build replaces it whole.\n",
+                    encoding="utf-8")
         except BaseException as err:
             self._cleanup()
             if isinstance(err, OSError):

@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import filecmp
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import networkx as nx
 
+from .io import previous_of
 from .json_graph import dumps
 from .tables import citation_rows, letter_record, question_rows
 
@@ -129,8 +131,12 @@ def write_sqlite(G: nx.MultiDiGraph, path: str | Path) -> Path:
         db.execute("PRAGMA journal_mode = DELETE")
         db.vacuum()
         db.close()
-        if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+        old = previous_of(path) or path  # in a site build: the old site's database
+        if old.is_file() and filecmp.cmp(tmp, old, shallow=False):
             os.unlink(tmp)  # the same database: leave the file (and its mtime) alone
+            if old != path:
+                os.link(old, path) if os.stat(old).st_dev == os.stat(path.parent).st_dev else \
+                    os.replace(shutil.copy2(old, tmp), path)
         else:
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)
