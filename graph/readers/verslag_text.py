@@ -64,7 +64,7 @@ from ..citations.ids import kst_id, normalise_dossier
 from ..model import Issue, Letter, Member, SkippedBlock
 from .base import InputError, decode_bytes
 from .metadata import parse_address_block, parse_committee, parse_dutch_date, parse_term
-from .structure import parse_samenstelling, sentence_spans
+from .structure import is_notes_heading, parse_samenstelling, sentence_spans
 from .text import read_text
 
 __all__ = ["Publication", "PubLine", "PubNote", "read_publication", "parse_published_text",
@@ -337,7 +337,6 @@ def _onder(pub: Publication, raw: str) -> None:
 # -- note markers glued to words, found by the sequence of the note bodies
 
 _NOTE_LINE = re.compile(r"^\s*(?P<n>\d{1,3})(?:[ \t]+(?P<text>\S.*))?$")
-_NOTES_HEADING = re.compile(r"^\s*(?:Noten|Voetnoten)\s*:?\s*$", re.I)
 #: A marker glued to the end of a word or a punctuation mark: ``brief4``, ``(Duitse6)``,
 #: ``uitgeoefend1?``, ``2024.2``, ``JBZ-Raad1``.
 _GLUE_BEFORE = r"(?<=[A-Za-zÀ-ÿ.,;:!?)\]”’'\"»])"
@@ -418,7 +417,7 @@ def _find_notes(pub: Publication, body: list[tuple[int, str]]) -> None:
         owned.add(k)
         j = k + 1
         while j < len(body) and body[j][1].strip() and j not in acc and not (
-                _letter_heading(body[j][1].strip()) or _NOTES_HEADING.match(body[j][1])):
+                _letter_heading(body[j][1].strip()) or is_notes_heading(body[j][1])):
             parts.append(body[j][1].strip())
             owned.add(j)
             j += 1
@@ -426,7 +425,7 @@ def _find_notes(pub: Publication, body: list[tuple[int, str]]) -> None:
     for k, (no, raw) in enumerate(body):
         if k in owned:
             continue
-        if _NOTES_HEADING.match(raw) and any(a > k for a in accepted):
+        if is_notes_heading(raw) and any(a > k for a in accepted):
             pub.head.append(PubLine(raw, no))  # the "Noten" heading of the note list
             continue
         text = raw
