@@ -1154,3 +1154,30 @@ def test_cached_paper_text_and_title_are_shown(browser, tmp_path):
         assert "Kabinetsappreciatie <b>migratiepact</b>" in panel and "2026-02-10" in panel
         assert p.js("window.pwned === undefined && document.querySelectorAll('#kx-panel b').length === 0")
         p.check_clean()
+
+
+def test_overview_status_and_reply_times(browser, tmp_path):
+    """Issue 13: the overview counts the letters by status and shows how long the replies
+    that were found took. data/ plus the reply to 180760 (datum 6 mei 2026, reply 10 juni
+    2026: 35 days, one question left out): 180760 is partly answered, 181524 has no reply."""
+    from kamerxref import api
+    here = Path(__file__).parent
+    corpus = api.load(api.default_data(), here / "fixtures" / "replies" / "reply_180760.txt")
+    write_site(corpus.graph, tmp_path, TODAY)
+    with Opened(browser, tmp_path / "index.html") as p:
+        rows = p.js("Array.from(document.querySelectorAll('#kx-status-table tbody tr'))"
+                    ".map(r => [r.cells[0].textContent, r.cells[1].textContent])")
+        assert ["partly answered", "1"] in rows
+        assert sum(int(n) for _, n in rows) == p.js("kamerxref.shown ? kamerxref.shown.length : "
+                                                    "document.querySelectorAll('#kx-letters-table tbody tr').length")
+        times = p.js("Array.from(document.querySelectorAll('#kx-reply-times tbody tr'))"
+                     ".map(r => [r.cells[0].textContent, r.cells[1].textContent])")
+        assert dict(times)["4\u20138 weeks"] == "1" and sum(int(n) for _, n in times) == 1
+        assert "1 reply found; median 35 days" in p.js("document.getElementById('kx-reply-times').textContent")
+        p.check_clean()
+    seeds = api.load(api.default_data())
+    out = tmp_path / "seeds"
+    write_site(seeds.graph, out, TODAY)
+    with Opened(browser, out / "index.html") as p:
+        assert "No reply found" in p.js("document.getElementById('kx-reply-times').textContent")
+        p.check_clean()

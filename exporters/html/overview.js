@@ -445,12 +445,53 @@
     } else if (ev.key === 'Escape') runSearch('');
   });
 
+  // ------------------------------------------------------- status and reply times
+  // How many of the filtered letters are open, overdue, postponed, answered (late) or
+  // partly answered, and how long the replies that were found took (letter datum to the
+  // reply's datum), in the buckets a clerk chasing replies uses.
+  var STATUSES = ['open', 'overdue', 'postponed', 'partly answered', 'answered late', 'answered'];
+  var REPLY_BUCKETS = [[14, 'within 2 weeks'], [28, '2\u20134 weeks'], [56, '4\u20138 weeks'],
+                       [91, '8\u201313 weeks'], [Infinity, 'over 13 weeks']];
+  function dayNumber(iso) { var t = Date.parse(iso + 'T00:00:00Z'); return isNaN(t) ? null : Math.round(t / 864e5); }
+  function simpleTable(caption, head, rows) {
+    return h('table', {cls: 'kx-table'}, h('caption', {text: caption}),
+      h('thead', null, h('tr', null, head.map(function (c, i) { return h('th', {scope: 'col', cls: i ? 'kx-num' : null, text: c}); }))),
+      h('tbody', null, rows.map(function (r) {
+        return h('tr', null, r.map(function (c, i) { return i ? h('td', {cls: 'kx-num', text: String(c)}) : h('th', {scope: 'row', text: c}); }));
+      })));
+  }
+  function renderReplies() {
+    var count = {}, days = [];
+    shown.forEach(function (l) {
+      count[l.status] = (count[l.status] || 0) + 1;
+      var a = l.answered && dayNumber(l.answered), d = l.datum && dayNumber(l.datum);
+      if (a !== null && a !== '' && d !== null && d !== '' && a >= d) days.push(a - d);
+    });
+    var names = STATUSES.concat(Object.keys(count).filter(function (s) { return STATUSES.indexOf(s) < 0; }).sort());
+    $('kx-status-table').replaceChildren(simpleTable('Letters by status (filtered)', ['Status', 'Letters'],
+      names.filter(function (s) { return count[s]; }).map(function (s) { return [s, count[s]]; })));
+    var box = $('kx-reply-times');
+    if (!days.length) {
+      box.replaceChildren(h('p', {cls: 'kx-hint', text: 'No reply found for the filtered letters: load the replies (a verslag, or the ministry\u2019s letter) to see reply times.'}));
+      return;
+    }
+    days.sort(function (a, b) { return a - b; });
+    var rows = REPLY_BUCKETS.map(function (b, i) {
+      var lo = i ? REPLY_BUCKETS[i - 1][0] : -1;
+      return [b[1], days.filter(function (x) { return x > lo && x <= b[0]; }).length];
+    });
+    var median = days[Math.floor((days.length - 1) / 2)];
+    box.replaceChildren(simpleTable('Reply time, letter to reply', ['Reply after', 'Letters'], rows),
+      h('p', {cls: 'kx-hint', text: days.length + (days.length === 1 ? ' reply' : ' replies') + ' found; median ' + median + ' days, longest ' + days[days.length - 1] + ' days.'}));
+  }
+
   // ------------------------------------------------------------------ start
   function update(done) {
     var v = filterValues();
     shown = DATA.letters.filter(function (l) { return keep(l, v); });
     renderLetters();
     renderTimeline();
+    renderReplies();
     renderSourceTables();
     renderFracties();
     renderGraph(done);

@@ -319,6 +319,13 @@ OVERVIEW_BODY = """
 <h2 id="kx-timeline-h" class="kx-h2">Letters per month</h2>
 <div id="kx-timeline-chart"></div>
 </section>
+<section class="kx-block" id="kx-replies" aria-labelledby="kx-replies-h">
+<h2 id="kx-replies-h" class="kx-h2">Status and reply times</h2>
+<div class="kx-cols">
+<div id="kx-status-table" class="kx-scroll"></div>
+<div id="kx-reply-times" class="kx-scroll"></div>
+</div>
+</section>
 <div class="kx-cols">
 <section class="kx-block" id="kx-top-sources" aria-labelledby="kx-top-sources-h">
 <h2 id="kx-top-sources-h" class="kx-h2">Most-cited documents and dossiers</h2>
