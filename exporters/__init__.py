@@ -92,25 +92,6 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1,
     return [Path(p) for p in fork_map(_export_job, work, jobs, shared=(G,), chunksize=1)]
 
 
-#: Folders of a built site that only kamerxref writes into.
+#: Folders of a built site that only kamerxref writes into (a rebuild swaps in the whole
+#: site, exporters.io.SiteBuild, so pages of letters no longer read are gone).
 SITE_FOLDERS = ("letters", "assets")
-
-
-def remove_stale(out_dir: str | Path, written: Iterable[str | Path]) -> list[Path]:
-    """After a rebuild into the same folder: remove what an earlier build wrote there and
-    this one did not (the page of a letter no longer in the input, a search-index shard
-    of a word no longer used, a data format not asked for this time), so the folder is
-    what a clean build gives. Only kamerxref's own files are touched: those under
-    :data:`SITE_FOLDERS` and the data files' names. Returns them."""
-    out = Path(out_dir)
-    keep = {Path(p).resolve() for p in written}
-    candidates = [out / file_name(fmt) for fmt in ALL_FORMATS]
-    for folder in SITE_FOLDERS:
-        if (out / folder).is_dir():
-            candidates += sorted(p for p in (out / folder).rglob("*") if p.is_file())
-    removed = []
-    for path in candidates:
-        if path.is_file() and path.resolve() not in keep:
-            path.unlink()
-            removed.append(path)
-    return removed
