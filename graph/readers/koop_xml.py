@@ -50,6 +50,7 @@ from lxml import etree
 
 from ..model import Citation, Footnote, FootnoteMarker, Issue, Letter, Paragraph, SkippedBlock
 from .base import InputError, decode_bytes, read_input
+from .structure import is_page_number
 from .safe_xml import (MAX_XML_BYTES, check_no_entities, clean_xml_prefix, parse_xml, root_name,
                        to_utf8)
 
@@ -508,7 +509,7 @@ def read_sgd_ocr(path: str | Path) -> Letter:
         letter.chamber = "tk" if body[0][1].startswith("Tweede") else "ek"
     paras: list[tuple[int, str]] = []
     for ln, t in body:
-        if re.fullmatch(r"\d{1,4}", t) or _SGD_FOOTER.match(t):
+        if is_page_number(t) or _SGD_FOOTER.match(t):
             letter.skipped.append(SkippedBlock(ln, t, "page-header"))
             continue
         if paras and not re.search(r"[.:;!?»)]$", paras[-1][1]) and re.match(r"^[a-z»(]", t):
