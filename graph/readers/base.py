@@ -109,14 +109,26 @@ def _looks_binary(text: str) -> int | None:
     """Offset of the first sign that decoded bytes are not text: control characters
     (other than tab, form feed and line ends) or unassigned code points make up more
     than 5 % of the first 64 K characters (random bytes: about 20 %; a letter with a
-    stray escape sequence far less). None for text."""
+    stray escape sequence far less). None for text.
+
+    Counted per distinct character (``set`` and ``str.count`` run in C): a 16 KB letter
+    has some 80 distinct characters, so the category lookup runs 80 times, not 16,000.
+    """
     sample = text[:65536]
-    bad = [i for i, c in enumerate(sample)
-           if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7f <= ord(c) < 0xa0
-           or unicodedata.category(c) in ("Cn", "Co", "Cs")]
-    if len(bad) > max(8, len(sample) // 20):
-        return bad[0]
+    bad_chars = [c for c in set(sample) if _is_bad_char(c)]
+    if not bad_chars:
+        return None
+    if sum(sample.count(c) for c in bad_chars) > max(8, len(sample) // 20):
+        return min(sample.index(c) for c in bad_chars)
     return None
+
+
+def _is_bad_char(c: str) -> bool:
+    """A C0 control but tab, line ends and form feed; DEL or C1; unassigned, private use
+    or a lone surrogate."""
+    o = ord(c)
+    return ((o < 32 and c not in "\t\n\r\f") or 0x7f <= o < 0xa0
+            or (o > 0x7f and unicodedata.category(c) in ("Cn", "Co", "Cs")))
 
 
 class InputError(Exception):
@@ -142,9 +154,14 @@ class InputError(Exception):
 CONTROL_TO_SPACE = {c: " " for c in [*range(0, 9), 11, *range(14, 32), *range(0x7f, 0xa0)]}
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def scrub_controls(text: str) -> str:
-    """``"Vragen \\x1b[31mrood"`` -> ``"Vragen  [31mrood"`` (same length)."""
-    return text.translate(CONTROL_TO_SPACE)
+    """``"Vragen \\x1b[31mrood"`` -> ``"Vragen  [31mrood"`` (same length; the text
+    itself when it holds none, found by one regex search, which is much faster than
+    ``str.translate`` on clean text)."""
+    return text.translate(CONTROL_TO_SPACE) if _CONTROL.search(text) else text
 
 
 def decode_bytes(data: bytes, source: str, empty_ok: bool = False) -> tuple[str, list[Issue]]:
