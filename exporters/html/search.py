@@ -187,7 +187,7 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
             docs.append(["question", q, lid, title, str(qd.get("text") or "")])
             texts.append(f"{qd.get('text') or ''} {fr} {number}")
             for _, t, _, _ in views.cites_edges(G, [q]):
-                for up in views.up_closure(G, t):
+                for up in index.up_closure(t):
                     citers[up].append(q)
         for _, fid, e in sorted(G.out_edges(lid, data=True), key=lambda t: t[1]):
             if e.get("kind") == "contains" and G.nodes[fid].get("kind") == "footnote":
@@ -198,7 +198,7 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
     for t in sorted(index.letters_of):
         if t not in G:
             continue
-        readable = views.readable_label(G, t)
+        readable = index.label(t)
         citation = views.target_citation(G, t)
         docs.append([str(G.nodes[t].get("kind") or ""), t, "", readable, citation])
         texts.append(f"{readable} {citation} {t.replace('/', ' ')}")

@@ -538,18 +538,21 @@ def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
     }
 
 
-def cited_sources(G: nx.MultiDiGraph, lid: str) -> dict[str, int]:
+def cited_sources(G: nx.MultiDiGraph, lid: str,
+                  up: Callable[[str], list[str]] | None = None) -> dict[str, int]:
     """What a letter cites, with the number of its questions citing each: the cited
     pages, parts and documents and everything above them (part, document, dossier), and
-    the documents it is ``about`` (count 0 unless cited too)."""
+    the documents it is ``about`` (count 0 unless cited too). ``up`` is
+    :func:`up_closure` of a node (a :class:`CorpusIndex` passes its cached one)."""
+    up = up or (lambda n: up_closure(G, n))
     _, questions = letter_members(G, lid)
     per: dict[str, set[str]] = defaultdict(set)
     for u, v, _, _ in cites_edges(G, [lid, *questions]):
-        for t in up_closure(G, v):
+        for t in up(v):
             per[t].add(u)
     for _, v, d in G.out_edges(lid, data=True):
         if d.get("kind") == "about" and v in G:
-            for t in up_closure(G, v):
+            for t in up(v):
                 per.setdefault(t, set())
     return {t: len({q for q in qs if q != lid}) for t, qs in per.items()}
 
@@ -568,17 +571,63 @@ def up_closure(G: nx.MultiDiGraph, n: str) -> list[str]:
     return out
 
 
+#: How much a shared source says about two letters being related, by kind.
+RELATED_WEIGHT = {"page": 3.0, "part": 2.0, "document": 2.0, "dossier": 1.0}
+
+
 class CorpusIndex:
     """What every page of a site needs about the whole corpus, computed once: per letter
-    the sources it cites (:func:`cited_sources`), per source the letters citing it."""
+    the sources it cites (:func:`cited_sources`), per source the letters citing it.
+
+    For :meth:`related`, letters citing the same set of shared sources form one class
+    (in a corpus of replies and follow-up letters on one dossier, hundreds of letters
+    cite exactly the same pages): a letter's related letters are scored per class, so a
+    page is O(classes sharing a source), not O(letters citing it), and 10,000 letters
+    that all cite the same Kamerstuk no longer cost 10,000 x 10,000 steps.
+    """
 
     def __init__(self, G: nx.MultiDiGraph) -> None:
+        self.G = G
         self.lids = letter_ids(G)
-        self.sources = {lid: cited_sources(G, lid) for lid in self.lids}
+        self._up: dict[str, list[str]] = {}
+        self._labels: dict[str, str] = {}
+        self.sources = {lid: cited_sources(G, lid, self.up_closure) for lid in self.lids}
         self.letters_of: dict[str, list[str]] = defaultdict(list)
         for lid in self.lids:
             for t in sorted(self.sources[lid]):
                 self.letters_of[t].append(lid)
+        # the related-letters classes: a letter's sorted shared sources -> class number
+        self._kind = {t: _kind(G, t) for t in self.letters_of}
+        self._weight = {t: RELATED_WEIGHT.get(self._kind[t], 1.0) / math.log2(1 + len(ls))
+                        for t, ls in self.letters_of.items() if len(ls) > 1}
+        classes: dict[tuple[str, ...], int] = {}
+        self._members: list[list[str]] = []
+        self._shared: list[tuple[str, ...]] = []
+        self._classes_of: dict[str, list[int]] = defaultdict(list)
+        for lid in self.lids:
+            key = tuple(t for t in sorted(self.sources[lid]) if t in self._weight)
+            c = classes.get(key)
+            if c is None:
+                c = classes[key] = len(self._members)
+                self._members.append([])
+                self._shared.append(key)
+                for t in key:
+                    self._classes_of[t].append(c)
+            self._members[c].append(lid)
+
+    def up_closure(self, n: str) -> list[str]:
+        """:func:`up_closure`, computed once per node."""
+        out = self._up.get(n)
+        if out is None:
+            out = self._up[n] = up_closure(self.G, n)
+        return out
+
+    def label(self, n: str) -> str:
+        """:func:`readable_label`, computed once per node."""
+        out = self._labels.get(n)
+        if out is None:
+            out = self._labels[n] = readable_label(self.G, n)
+        return out
 
     def shared(self, lid: str) -> list[str]:
         """The sources of ``lid`` that another letter cites too."""
@@ -587,27 +636,32 @@ class CorpusIndex:
     def related(self, G: nx.MultiDiGraph, lid: str, n: int = 15) -> list[dict[str, Any]]:
         """The letters sharing most with ``lid``: a shared page counts 3, a part or
         document 2, a dossier 1, divided by the log of the number of letters citing it
-        (a source half the corpus cites says little)."""
-        weight = {"page": 3.0, "part": 2.0, "document": 2.0, "dossier": 1.0}
-        score: dict[str, float] = defaultdict(float)
-        common: dict[str, list[str]] = defaultdict(list)
-        for t in sorted(self.sources[lid]):
-            others = self.letters_of[t]
-            if len(others) < 2:
+        (a source half the corpus cites says little); ties by letter id."""
+        score: dict[int, float] = defaultdict(float)
+        common: dict[int, list[str]] = defaultdict(list)
+        for t in sorted(self.sources[lid]):  # this order: the same float sums as per letter
+            w = self._weight.get(t)
+            if w is None:
                 continue
-            w = weight.get(_kind(G, t), 1.0) / math.log2(1 + len(others))
-            for other in others:
-                if other != lid:
-                    score[other] += w
-                    common[other].append(t)
-        ranked = sorted(score, key=lambda o: (-round(score[o], 6), o))[:n]
+            for c in self._classes_of[t]:
+                score[c] += w
+                common[c].append(t)
+        by_score: dict[float, list[int]] = defaultdict(list)
+        for c, sc in score.items():
+            by_score[round(sc, 6)].append(c)
+        ranked: list[tuple[str, int]] = []
+        for sc in sorted(by_score, reverse=True):
+            ranked += sorted((other, c) for c in by_score[sc] for other in self._members[c]
+                             if other != lid)
+            if len(ranked) >= n:
+                break
         out = []
-        for other in ranked:
+        for other, c in ranked[:n]:
             d = G.nodes[other]
-            items = sorted(common[other], key=lambda t: (-weight.get(_kind(G, t), 1.0), t))
+            items = sorted(common[c], key=lambda t: (-RELATED_WEIGHT.get(self._kind[t], 1.0), t))
             out.append({"id": other, "kenmerk": _str(d.get("kenmerk")), "betreft": _str(d.get("betreft")),
                         "datum": _str(d.get("datum")),
-                        "shared": [[t, _kind(G, t), readable_label(G, t)] for t in items[:6]],
+                        "shared": [[t, self._kind[t], self.label(t)] for t in items[:6]],
                         "n_shared": len(items)})
         return out
 
