@@ -302,6 +302,27 @@ def test_site_build_reuse_links_unchanged_pages(tmp_path):
     assert (out / "letters" / "a.html").read_text() == "A"
 
 
+def test_site_build_writes_straight_and_never_through_a_reused_link(tmp_path):
+    """Inside a site build a file is written as it is (no temporary file beside it): the
+    folder is swapped in whole. A file reused from the old site (a hard link) and then
+    written anew gets its own inode: the old site is never written through."""
+    from kamerxref.exporters.io import SiteBuild, write_atomic
+
+    out = tmp_path / "site"
+    with SiteBuild(out) as site:
+        write_atomic(site.tmp / "letters" / "a.html", "A")
+        assert sorted(p.name for p in (site.tmp / "letters").iterdir()) == ["a.html"]
+    old = os.stat(out / "letters" / "a.html")
+    with SiteBuild(out) as site:
+        assert site.reuse("letters/a.html")
+        write_atomic(site.tmp / "letters" / "a.html", ["B", b"b"])
+        assert (site.previous / "letters" / "a.html").read_text() == "A"
+        assert os.stat(site.tmp / "letters" / "a.html").st_ino != old.st_ino
+    assert (out / "letters" / "a.html").read_text() == "Bb"
+    assert stat.S_IMODE(os.stat(out / "letters" / "a.html").st_mode) == 0o644
+    assert no_leftovers(tmp_path) == []
+
+
 def test_rebuild_links_unchanged_pages_from_the_old_site(tmp_path):
     """The swap keeps what the incremental build gives: a page with the same bytes is the
     old file (hard link: same inode, same modification time), a changed one is new."""
