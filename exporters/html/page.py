@@ -42,12 +42,14 @@ class AssetError(RuntimeError):
 @functools.lru_cache(maxsize=None)
 def vis_assets() -> tuple[str, str]:
     """(vis-network.min.js, vis-network.css) from the installed pyvis package."""
-    try:
-        import pyvis
-    except ImportError as exc:  # pragma: no cover - pyvis is a dependency
+    import importlib.util
+
+    # found, not imported: importing pyvis imports IPython and prompt_toolkit (0.3-1 s)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.origin:  # pragma: no cover - pyvis is a dependency
         raise AssetError("pyvis is not installed: the HTML views inline its vis-network "
-                         "build (pip install pyvis)") from exc
-    base = Path(pyvis.__file__).resolve().parent / "lib" / VIS_VERSION_DIR
+                         "build (pip install pyvis)")
+    base = Path(spec.origin).resolve().parent / "lib" / VIS_VERSION_DIR
     try:
         js = (base / "vis-network.min.js").read_text(encoding="utf-8")
         css = (base / "vis-network.css").read_text(encoding="utf-8")

@@ -178,7 +178,7 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
         docs.append(["letter", lid, lid, f"Letter {kenmerk or lid}", str(d.get("betreft") or "")])
         texts.append(" ".join(str(d.get(k) or "") for k in ("kenmerk", "betreft", "committee",
                                                                 "committee_abbr", "datum")))
-        _, questions = views.letter_members(G, lid)
+        _, questions = index.members(lid)
         for q in questions:
             qd = G.nodes[q]
             fr = ", ".join(views.json_list(qd.get("fracties")))

@@ -34,6 +34,7 @@ left out: the letter node would otherwise have an edge to every question.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import math
 import re
@@ -119,11 +120,18 @@ def json_list(value: Any) -> list[str]:
         return [str(v) for v in value]
     if not isinstance(value, str) or not value:
         return []
+    return list(_decoded_list(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _decoded_list(value: str) -> tuple[str, ...]:
+    """The strings of a JSON list, decoded once per distinct text (30,000 questions of
+    1,000 letters carry a few dozen distinct ``fracties`` values)."""
     try:
         decoded = json.loads(value)
     except ValueError:
-        return []
-    return [str(v) for v in decoded] if isinstance(decoded, list) else []
+        return ()
+    return tuple(str(v) for v in decoded) if isinstance(decoded, list) else ()
 
 
 def _int(value: Any, default: int = 0) -> int:
@@ -538,14 +546,16 @@ def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
     }
 
 
-def cited_sources(G: nx.MultiDiGraph, lid: str,
-                  up: Callable[[str], list[str]] | None = None) -> dict[str, int]:
+def cited_sources(G: nx.MultiDiGraph, lid: str, up: Callable[[str], list[str]] | None = None,
+                  questions: list[str] | None = None) -> dict[str, int]:
     """What a letter cites, with the number of its questions citing each: the cited
     pages, parts and documents and everything above them (part, document, dossier), and
     the documents it is ``about`` (count 0 unless cited too). ``up`` is
-    :func:`up_closure` of a node (a :class:`CorpusIndex` passes its cached one)."""
+    :func:`up_closure` of a node and ``questions`` the letter's (a :class:`CorpusIndex`
+    passes what it has computed once)."""
     up = up or (lambda n: up_closure(G, n))
-    _, questions = letter_members(G, lid)
+    if questions is None:
+        _, questions = letter_members(G, lid)
     per: dict[str, set[str]] = defaultdict(set)
     for u, v, _, _ in cites_edges(G, [lid, *questions]):
         for t in up(v):
@@ -591,7 +601,9 @@ class CorpusIndex:
         self.lids = letter_ids(G)
         self._up: dict[str, list[str]] = {}
         self._labels: dict[str, str] = {}
-        self.sources = {lid: cited_sources(G, lid, self.up_closure) for lid in self.lids}
+        self._members = {lid: letter_members(G, lid) for lid in self.lids}
+        self.sources = {lid: cited_sources(G, lid, self.up_closure, self._members[lid][1])
+                        for lid in self.lids}
         self.letters_of: dict[str, list[str]] = defaultdict(list)
         for lid in self.lids:
             for t in sorted(self.sources[lid]):
@@ -601,19 +613,23 @@ class CorpusIndex:
         self._weight = {t: RELATED_WEIGHT.get(self._kind[t], 1.0) / math.log2(1 + len(ls))
                         for t, ls in self.letters_of.items() if len(ls) > 1}
         classes: dict[tuple[str, ...], int] = {}
-        self._members: list[list[str]] = []
+        self._class_members: list[list[str]] = []
         self._shared: list[tuple[str, ...]] = []
         self._classes_of: dict[str, list[int]] = defaultdict(list)
         for lid in self.lids:
             key = tuple(t for t in sorted(self.sources[lid]) if t in self._weight)
             c = classes.get(key)
             if c is None:
-                c = classes[key] = len(self._members)
-                self._members.append([])
+                c = classes[key] = len(self._class_members)
+                self._class_members.append([])
                 self._shared.append(key)
                 for t in key:
                     self._classes_of[t].append(c)
-            self._members[c].append(lid)
+            self._class_members[c].append(lid)
+
+    def members(self, lid: str) -> tuple[list[str], list[str]]:
+        """:func:`letter_members` of a letter, computed once."""
+        return self._members[lid]
 
     def up_closure(self, n: str) -> list[str]:
         """:func:`up_closure`, computed once per node."""
@@ -651,7 +667,7 @@ class CorpusIndex:
             by_score[round(sc, 6)].append(c)
         ranked: list[tuple[str, int]] = []
         for sc in sorted(by_score, reverse=True):
-            ranked += sorted((other, c) for c in by_score[sc] for other in self._members[c]
+            ranked += sorted((other, c) for c in by_score[sc] for other in self._class_members[c]
                              if other != lid)
             if len(ranked) >= n:
                 break
@@ -682,7 +698,7 @@ def overview_data(G: nx.MultiDiGraph, today: _dt.date,
     letters = []
     q_letter: dict[str, str] = {}
     for lid in index.lids:
-        _, questions = letter_members(G, lid)
+        _, questions = index.members(lid)
         for q in questions:
             q_letter[q] = lid
     per_fractie: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
