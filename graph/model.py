@@ -43,7 +43,7 @@ def printable(name: str) -> str:
     return _CONTROL.sub(esc, name)
 
 
-@dataclass
+@dataclass(slots=True)
 class Issue:
     """A warning or error about the input, always naming the file and the place.
 
@@ -63,7 +63,7 @@ class Issue:
         return printable(f"{place}: {self.message}")
 
 
-@dataclass
+@dataclass(slots=True)
 class Citation:
     """One cited source found in a footnote, resolved to a canonical id.
 
@@ -90,7 +90,7 @@ class Citation:
     how: str = "footnote"  # "footnote", "text" (in the body text) or "publisher" (extref gold)
 
 
-@dataclass
+@dataclass(slots=True)
 class FootnoteMarker:
     """Where a footnote marker (``<sup>2</sup>``) stands in the letter body."""
 
@@ -100,7 +100,7 @@ class FootnoteMarker:
     line: int  # 1-based line in the source file
 
 
-@dataclass
+@dataclass(slots=True)
 class Footnote:
     """A footnote body, matched to its marker by number.
 
@@ -119,7 +119,7 @@ class Footnote:
         return self.marker.paragraph if self.marker else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A fractie section or a topic subsection.
 
@@ -137,7 +137,7 @@ class Section:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A block of body text after page-break joining.
 
@@ -159,7 +159,7 @@ class Paragraph:
     citations: list[Citation] = field(default_factory=list)  # in the body text (publisher extrefs)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cite:
     """One node a question cites, the most specific one given (page, else part, else
     document), with how the attribution was inferred (DESIGN §3).
@@ -177,7 +177,7 @@ class Cite:
     footnotes: tuple[str, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     """One footnote attributed to one question, with how (DESIGN §3).
 
@@ -193,7 +193,7 @@ class Attribution:
     answer: int | None = None  # Paragraph.index of the answer (or repeat) citing it, in a reply
 
 
-@dataclass
+@dataclass(slots=True)
 class Question:
     """One question by the unit of DESIGN §1: a numbered item, or one asking sentence.
 
@@ -214,7 +214,7 @@ class Question:
     cites: list[Cite] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class SkippedBlock:
     """Input that is not letter content and was removed: a repeated page header
     (``datum 23 juni 2026`` / ``ons kenmerk 181524`` / ``blad 2``) or a rule ``---``."""
@@ -224,7 +224,7 @@ class SkippedBlock:
     reason: str  # "page-header", "rule", "letterhead"
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """A committee member from the Samenstelling note of a verslag:
     ``Kox (SP)``, ``Dittrich (D66) (voorzitter)``."""
@@ -234,7 +234,7 @@ class Member:
     role: str | None = None  # "voorzitter", "ondervoorzitter"
 
 
-@dataclass
+@dataclass(slots=True)
 class Letter:
     """A letter with its metadata and structure, as one reader produces it."""
 
