@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from kamerxref.graph.queries import cited_documents, cites_of
+from kamerxref.graph.queries import cited_documents, cites_of, json_strings
 
 LETTER_COLUMNS = ["id", "kenmerk", "datum", "betreft", "committee", "addressee", "chair",
                   "deadline", "fracties", "questions", "footnotes", "cites", "source", "warnings",
@@ -92,7 +92,7 @@ def citation_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
     10,000 letters make half a million rows)."""
     for qid in question_ids(G):
         d = G.nodes[qid]
-        fracties = "; ".join(json.loads(d["fracties"]))
+        fracties = "; ".join(json_strings(d["fracties"]))
         for c in cites_of(G, qid):
             yield {"question": qid, "letter": d["letter"], "fracties": fracties,
                    "footnotes": "; ".join(c["footnotes"]), "how": c["how"],
@@ -107,7 +107,7 @@ def question_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
         d = G.nodes[qid]
         cites = cites_of(G, qid)
         yield {"id": qid, "letter": d["letter"], "index": d["index"], "number": d["number"],
-               "fracties": "; ".join(json.loads(d["fracties"])), "section": d["section"],
+               "fracties": "; ".join(json_strings(d["fracties"])), "section": d["section"],
                "text": d["text"], "n_cites": len(cites),
                "cites": "; ".join(c["id"] for c in cites),
                "answer": d.get("answer", ""), "answer_how": d.get("answer_how", "")}
@@ -143,10 +143,10 @@ def neutralise_formula(text: str) -> str:
 def iter_csv(rows: Iterable[dict], columns: list[str], batch: int = 2000) -> Iterator[str]:
     """CSV text in chunks (header first), ``\\n`` line endings, lists joined with ``"; "``."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    w.writeheader()
+    w = csv.writer(buf, lineterminator="\n")  # DictWriter's rows, as lists: a third faster
+    w.writerow(columns)
     for i, r in enumerate(rows, 1):
-        w.writerow({k: _cell(v) for k, v in r.items()})
+        w.writerow([_cell(r.get(c, "")) for c in columns])
         if i % batch == 0:
             yield buf.getvalue()
             buf.seek(0)

@@ -34,8 +34,6 @@ left out: the letter node would otherwise have an edge to every question.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import json
 import math
 import re
 from collections import defaultdict
@@ -43,6 +41,8 @@ from pathlib import PurePath
 from typing import Any, Callable, Iterable
 
 import networkx as nx
+
+from kamerxref.graph.queries import json_strings
 
 from . import layout
 from .links import safe_href, source_url
@@ -120,18 +120,7 @@ def json_list(value: Any) -> list[str]:
         return [str(v) for v in value]
     if not isinstance(value, str) or not value:
         return []
-    return list(_decoded_list(value))
-
-
-@functools.lru_cache(maxsize=4096)
-def _decoded_list(value: str) -> tuple[str, ...]:
-    """The strings of a JSON list, decoded once per distinct text (30,000 questions of
-    1,000 letters carry a few dozen distinct ``fracties`` values)."""
-    try:
-        decoded = json.loads(value)
-    except ValueError:
-        return ()
-    return tuple(str(v) for v in decoded) if isinstance(decoded, list) else ()
+    return list(json_strings(value))
 
 
 def _int(value: Any, default: int = 0) -> int:
