@@ -57,6 +57,9 @@ class OutputError(OSError):
     def __str__(self) -> str:
         return f"{_show(self.path)}: {self.message}"
 
+    def __reduce__(self):  # from a worker process to the parent, errno and all
+        return (type(self), (self.path, self.message, self.errno))
+
 
 def _show(path: str) -> str:
     from kamerxref.graph.model import printable
@@ -413,6 +416,9 @@ class SiteBuild:
 
     def path(self, written: Path) -> Path:
         """Where a file written under ``tmp`` stands once the site is swapped in."""
+        base, path = str(self._built or self.tmp), str(written)
+        if path.startswith(base + os.sep):  # the common case, without pathlib's relative_to
+            return self.out / path[len(base) + 1:]
         return self.out / Path(written).relative_to(self._built or self.tmp)
 
     def _swap(self) -> None:

@@ -465,6 +465,27 @@ def _write_letter_page(G: nx.MultiDiGraph, today: _dt.date, colors, index, names
                                                    names, "../assets"))
 
 
+def _site_job(G: nx.MultiDiGraph, today: _dt.date, colors, index, names, out_dir: Path,
+              job: tuple[str, ...]) -> list[Path]:
+    """One piece of a site, in whichever process: ``("search",)`` the search index,
+    ``("overview",)`` index.html, ``("pages", (lid, path), ...)`` letter pages."""
+    if job[0] == "search":
+        docs, texts, targets = search.corpus_documents(G, index)
+        odd = {lid: name for lid, name in names.items() if name != letter_filename(lid)}
+        return search.write_index(out_dir / "assets" / "search", docs, texts, targets, odd)
+    if job[0] == "overview":
+        data = views.overview_data(G, today, _checked_href(lambda lid: f"letters/{names[lid]}"),
+                                   colors, index)
+        data["site"] = {"assets": "assets", "root": "", "overview": ""}
+        return [write_unless_same(out_dir / "index.html",
+                                  _overview_page(data, today, "kamerxref overview", "assets"))]
+    return [_write_letter_page(G, today, colors, index, names, page) for page in job[1:]]
+
+
+#: Letter pages rendered per piece of work handed to a worker (at most).
+PAGE_BATCH = 32
+
+
 def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1) -> list[Path]:
     """Write a site under ``out_dir``: ``index.html`` (the overview),
     ``letters/<letter id>.html`` for every letter, and ``assets/`` (vis-network, the
@@ -488,14 +509,13 @@ def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int) -
     colors = views.fractie_colors(G)
     index = views.CorpusIndex(G)
     written = [write_unless_same(out_dir / "assets" / name, asset_text(name)) for name in SITE_ASSETS]
-    docs, texts, targets = search.corpus_documents(G, index)
-    odd = {lid: name for lid, name in names.items() if name != letter_filename(lid)}
-    written += search.write_index(out_dir / "assets" / "search", docs, texts, targets, odd)
-    data = views.overview_data(G, today, _checked_href(lambda lid: f"letters/{names[lid]}"),
-                               colors, index)
-    data["site"] = {"assets": "assets", "root": "", "overview": ""}
-    written.append(write_unless_same(out_dir / "index.html",
-                                _overview_page(data, today, "kamerxref overview", "assets")))
-    work = [(lid, str(out_dir / "letters" / name)) for lid, name in names.items()]
-    written += fork_map(_write_letter_page, work, jobs, shared=(G, today, colors, index, names))
+    # the search index and the overview first (the largest pieces), then the pages in
+    # batches: forked workers take the next piece when done, so they finish together
+    pages = [(lid, str(out_dir / "letters" / name)) for lid, name in names.items()]
+    batch = max(1, min(PAGE_BATCH, len(pages) // (jobs * 8) if jobs > 1 else PAGE_BATCH))
+    work = [("search",), ("overview",),
+            *(("pages", *pages[i:i + batch]) for i in range(0, len(pages), batch))]
+    for paths in fork_map(_site_job, work, jobs, shared=(G, today, colors, index, names, out_dir),
+                          chunksize=1):
+        written += paths
     return sorted(written)
