@@ -120,3 +120,64 @@ def test_incremental_rebuild_is_byte_identical_to_a_clean_build(tmp_path):
     assert "kst-32317-PZ" in want["graph.json"].decode()
     # the cache holds the current files only
     assert len(list((tmp_path / "site.cache").glob("*/*.pickle"))) == 7
+
+
+# -- work started in the background (graph/parallel.py: kamerxref build's data files) -----
+def _square(offset, x):
+    if x == "boom":
+        from kamerxref.exporters.io import OutputError
+
+        raise OutputError("/out/graph.json", "No space left on device", 28)
+    return offset + x * x
+
+
+def test_fork_map_started_gives_the_results_in_input_order():
+    from kamerxref.graph.parallel import fork_map, fork_map_started
+
+    items = list(range(11))
+    for jobs in (0, 1, 2, 3):
+        with fork_map_started(_square, items, jobs, shared=(100,)) as started:
+            assert started.get() == fork_map(_square, items, 1, shared=(100,))
+
+
+def test_fork_map_started_raises_the_workers_exception_whole():
+    import pytest
+
+    from kamerxref.exporters.io import OutputError
+    from kamerxref.graph.parallel import fork_map_started
+
+    for jobs in (0, 2):
+        with fork_map_started(_square, [1, "boom", 3], jobs, shared=(0,)) as started:
+            with pytest.raises(OutputError) as err:
+                started.get()
+        assert (str(err.value), err.value.errno) == ("/out/graph.json: No space left on device", 28)
+
+
+def test_fork_map_started_left_early_stops_its_workers():
+    import time
+
+    from kamerxref.graph.parallel import fork_map_started
+
+    with fork_map_started(time.sleep, [60, 60], 2) as started:
+        procs = list(started._procs)
+        assert all(p.is_alive() for p in procs)
+    assert not any(p.is_alive() for p in procs)
+    assert all(p.exitcode == -15 for p in procs)  # stopped (SIGTERM), not waited for
+
+
+def test_build_with_jobs_writes_the_same_site_as_one_process(tmp_path):
+    """The data files written in the background and the site's pieces in the page workers
+    give the same bytes as one process doing everything in order."""
+    import datetime as dt
+
+    import kamerxref
+    from kamerxref.graph.generate import write_corpus
+
+    write_corpus(tmp_path / "corpus", 30, seed=5)
+    corpus = kamerxref.load(tmp_path / "corpus" / "letters")
+    day = dt.date(2026, 12, 4)
+    one = corpus.build(tmp_path / "one", day, jobs=1, formats="graphml")
+    two = corpus.build(tmp_path / "two", day, jobs=2, formats="graphml")
+    rel = lambda paths, root: {p.relative_to(root).as_posix(): p.read_bytes() for p in paths}
+    assert rel(one, tmp_path / "one") == rel(two, tmp_path / "two")
+    assert "graph.graphml" in rel(two, tmp_path / "two") and len(two) > 30
