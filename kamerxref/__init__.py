@@ -24,8 +24,22 @@ to each other. The public API (all you need in Jupyter):
 >>> corpus = kamerxref.load()
 >>> corpus.citing("kst-36871-O/bijlage/p40")      # doctest: +SKIP
 """
-from kamerxref.api import (Corpus, View, build_date, default_data, fetch, from_text, load,
-                           parse_citations)
-
 __all__ = ["load", "from_text", "parse_citations", "fetch", "Corpus", "View", "default_data",
            "build_date"]
+
+
+def __getattr__(name: str):
+    """The API, imported on first use (``kamerxref.load``, ``from kamerxref import load``):
+    ``kamerxref cite`` imports the package but needs neither networkx nor the exporters,
+    which are most of its start-up time otherwise."""
+    import importlib
+
+    if name in __all__:
+        return getattr(importlib.import_module("kamerxref.api"), name)
+    if name in ("api", "cli"):
+        return importlib.import_module(f"kamerxref.{name}")
+    raise AttributeError(f"module 'kamerxref' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)
