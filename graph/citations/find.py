@@ -113,8 +113,9 @@ class _Cleaned:
 
     __slots__ = ("text", "_cs", "_seg", "identity")
 
-    def __init__(self, orig: str, reference: bool = False):
-        if not reference and _NOISE_ANY.search(orig) is None:  # nothing to clean: identity
+    def __init__(self, orig: str, reference: bool = False, noisy: bool = False):
+        """``noisy``: the caller has found something to clean already (no second search)."""
+        if not (reference or noisy) and _NOISE_ANY.search(orig) is None:  # nothing to clean: identity
             self.text = orig
             self._cs = [0]
             self._seg = [(0, len(orig), True)]
@@ -411,7 +412,23 @@ def _candidates(ct: str) -> list[int]:
     return out
 
 
-MASTER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS))
+_MASTER: list[re.Pattern] = []
+
+
+def _master() -> re.Pattern:
+    """MASTER, the alternation of all patterns, compiled on first use: only the reference
+    path runs it (compiling it is a third of importing this module)."""
+    if not _MASTER:
+        _MASTER.append(re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _PATTERNS)))
+    return _MASTER[0]
+
+
+def __getattr__(name: str):
+    if name == "MASTER":  # find.MASTER, as before
+        return _master()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: Each pattern alone: MASTER says which one matched, the small one gives cheap groups.
 _SUB = {name: re.compile(pat) for name, pat in _PATTERNS}
 
@@ -503,33 +520,23 @@ _CONT_PART = re.compile(rf"(?:,? en |, |; )(?:ook )?(?=(?:{_alt(G.PARTS)}))" + _
 # ============================================================================ helpers
 
 
-class _Groups:
-    """Named groups of a match, read on demand (``groupdict`` of MASTER, with its ~150
-    groups, would cost more than the whole rest of a citation), with overrides."""
-
-    __slots__ = ("m", "over")
-
-    def __init__(self, m: re.Match):
-        self.m = m
-        self.over: dict[str, str | None] = {}
-
-    def get(self, key: str, default=None):
-        if key in self.over:
-            return self.over[key]
-        try:
-            v = self.m.group(key)
-        except IndexError:
-            return default
-        return default if v is None else v
-
-    def __getitem__(self, key: str):
-        return self.get(key)
-
-    def __setitem__(self, key: str, value) -> None:
-        self.over[key] = value
-
-
 _NONDIGIT = re.compile(r"\D")
+_PARTS = G.PARTS
+
+#: The first character of every continuation (``_CONT``, ``_CONT_PART``): ``,`` `` `` ``;``.
+_CONT_START = frozenset(", ;")
+
+_KST_GROUPS = ("dos", "rom", "sub", "sl", "rw", "cnum", "nums", "let", "plist", "bnum", "let2",
+               "bnum2", "part", "bpart", "partn", "bpartn", "pages", "ev", "y1", "y2")
+_KST_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _kst_keys(p: str) -> tuple[str, ...]:
+    """The group names of a dossier block with prefix ``p`` (``k_`` -> ``k_dos``, ...)."""
+    keys = _KST_KEYS.get(p)
+    if keys is None:
+        keys = _KST_KEYS[p] = tuple(p + k for k in _KST_GROUPS)
+    return keys
 _JOINER = re.compile(r"(?:,? en |, |; |,)(?:ook )?")
 
 
@@ -602,19 +609,25 @@ def _year_ok(year: str | None) -> bool:
 
 
 class _Builder:
-    def __init__(self, cleaned: _Cleaned, orig: str):
-        self.c = cleaned
+    """The records of one text. ``cleaned`` is None when the text needed no cleaning
+    (most footnotes): then clean offsets are the original ones."""
+
+    __slots__ = ("c", "t", "orig", "out")
+
+    def __init__(self, cleaned: _Cleaned | None, orig: str):
+        self.c = None if cleaned is None or cleaned.identity else cleaned
+        self.t = orig if cleaned is None else cleaned.text  # the clean text
         self.orig = orig
         self.out: list[FoundCitation] = []
 
     def span(self, s: int, e: int) -> tuple[int, int]:
         # trim spaces and trailing sentence dots / commas from the clean span
-        t = self.c.text
+        t = self.t
         while e > s and t[e - 1] in " ,;":
             e -= 1
         while s < e and t[s] == " ":
             s += 1
-        if self.c.identity:  # nothing was cleaned, so no "[" either: no link residue
+        if self.c is None:  # nothing was cleaned, so no "[" either: no link residue
             return s, e
         o_s, o_e = self.c.orig_start(s), self.c.orig_end(e)
         # link residue around the span belongs to it: "[E260010](#)"
@@ -637,62 +650,71 @@ class _Builder:
     # ------------------------------------------------------------------ kamerstuk
     def kamerstuk(self, g: dict, p: str, s: int, e: int, chamber: str | None, year: str | None,
                   head: bool = True) -> tuple[str | None, list[FoundCitation]]:
-        """Build the papers of one dossier block; returns the dossier and the records."""
-        raw = g.get(p + "dos")
+        """Build the papers of one dossier block; returns the dossier and the records.
+
+        ``Kamerstukken II 2022/23, 29 628, nrs. 1139 en 1140, p. 3`` gives two records,
+        ``kst-29628-1139`` and ``kst-29628-1140`` (the page on the last), one span."""
+        (k_dos, k_rom, k_sub, k_sl, k_rw, k_cnum, k_nums, k_let, k_plist, k_bnum, k_let2,
+         k_bnum2, k_part, k_bpart, k_partn, k_bpartn, k_pages, k_ev, k_y1, k_y2) = _kst_keys(p)
+        get = g.get
+        raw = get(k_dos)
         if raw is None:
             return None, []
-        digits = _NONDIGIT.sub("", raw)
+        digits = raw if raw.isdigit() else _NONDIGIT.sub("", raw)  # "36 871" -> "36871"
         if len(digits) < G.DOSSIER_DIGITS and not (
                 len(digits) == 4 and year and int(year[:4]) <= G.FOUR_DIGIT_UNTIL):
             self.malformed(s, e, f"dossier number {raw} has {len(digits)} digits, not "
                                  f"{G.DOSSIER_DIGITS} (typo?): no id built")
             return None, []
         if not _year_ok(year):
-            self.malformed(s, e, f"year {g.get(p + 'y1')}/{g.get(p + 'y2')} is not a vergaderjaar")
+            self.malformed(s, e, f"year {get(k_y1)}/{get(k_y2)} is not a vergaderjaar")
             return None, []
-        suffix = g.get(p + "rom") or g.get(p + "sub") or g.get(p + "sl")
-        dossier = ids.normalise_dossier(digits, suffix)
-        rw = g.get(p + "rw")
-        numbers: list[str] = []
-        if g.get(p + "cnum"):
-            numbers = [g[p + "cnum"]]
-        elif g.get(p + "nums"):
-            numbers = _number_list(g[p + "nums"])
-        elif g.get(p + "let"):
-            numbers = [g[p + "let"]]
-        elif g.get(p + "plist"):
-            numbers = [n.strip() for n in g[p + "plist"].split(",")]
-        elif g.get(p + "bnum"):
-            numbers = [g[p + "bnum"]]
-        elif g.get(p + "let2"):
-            numbers = [g[p + "let2"]]
-        elif g.get(p + "bnum2"):
-            numbers = [g[p + "bnum2"]]
-        part = G.PARTS.get(g.get(p + "part") or g.get(p + "bpart") or "")
-        partn = g.get(p + "partn") or g.get(p + "bpartn")
-        if part and partn:
-            part = f"{part}-{partn}"
-        pages, problem = _pages_tuple(g.get(p + "pages"))
-        following = bool(g.get(p + "ev"))
-        made: list[FoundCitation] = []
+        suffix = get(k_rom) or get(k_sub) or get(k_sl)
+        dossier = ids.normalise_dossier(digits, suffix) if suffix else digits
+        rw = get(k_rw)
+        if v := get(k_cnum):
+            numbers = [v]
+        elif v := get(k_nums):
+            numbers = _number_list(v)
+        elif v := get(k_let):
+            numbers = [v]
+        elif v := get(k_plist):
+            numbers = [n.strip() for n in v.split(",")]
+        else:
+            v = get(k_bnum) or get(k_let2) or get(k_bnum2)
+            numbers = [v] if v else []
+        part = _PARTS.get(get(k_part) or get(k_bpart) or "")
+        if part:
+            partn = get(k_partn) or get(k_bpartn)
+            if partn:
+                part = f"{part}-{partn}"
+        pages, problem = _pages_tuple(get(k_pages))
+        following = bool(get(k_ev))
         if not numbers:
             if part or pages:
                 # "Kamerstukken I, 1969-1970, 9595,9596, blz 1092": the dossier is certain,
                 # the page belongs to no paper that can be named
                 self.malformed(s, e, f"dossier {raw} cited with a part or page but no paper "
                                      "number: only the dossier is linked")
-            made.append(self.add("dossier", s, e, document=f"dossier-{dossier}", dossier=dossier,
-                                 label=ids.kst_label(chamber, year, dossier, None, rw)))
-            return dossier, made
+            return dossier, [self.add("dossier", s, e, document=f"dossier-{dossier}", dossier=dossier,
+                                      label=ids.kst_label(chamber, year, dossier, None, rw))]
+        # the records of one block share its span: computed once
+        span = self.span(s, e)
+        text = self.orig[span[0]:span[1]]
+        made = []
+        last = len(numbers) - 1
         for i, n in enumerate(numbers):
-            last = i == len(numbers) - 1
-            made.append(self.add(
-                "kamerstuk", s, e,
-                document=ids.kst_id(dossier, n), dossier=dossier,
-                part=part if last else None, pages=pages if last else (),
-                pages_following=following if last else False,
-                label=ids.kst_label(chamber, year, dossier, n, rw),
-            ))
+            document = f"kst-{dossier}-{n}"  # ids.kst_id
+            if i == last:
+                fc = FoundCitation("kamerstuk", span, text, document, dossier, part, pages, following,
+                                   ids.url_for("kamerstuk", document),
+                                   ids.kst_label(chamber, year, dossier, n, rw))
+            else:
+                fc = FoundCitation("kamerstuk", span, text, document, dossier, None, (), False,
+                                   ids.url_for("kamerstuk", document),
+                                   ids.kst_label(chamber, year, dossier, n, rw))
+            made.append(fc)
+        self.out.extend(made)
         if problem:
             self.malformed(s, e, problem)
         return dossier, made
@@ -705,11 +727,15 @@ class _Builder:
         if dossier is None:
             return e
         pos = e
-        text = self.c.text
+        text = self.t
+        if text[pos:pos + 1] not in _CONT_START:  # "..., nr. 1139." ends here (most do)
+            return pos
         pending_dossier_only = [fc for fc in made if fc.kind == "dossier"]
         # "9595,9596": a comma without a space joins only a second bare dossier to a bare one
         bare = bool(made) and made[-1].kind == "dossier" and not g.get(p + "pages")
         for _ in range(50):
+            if text[pos:pos + 1] not in _CONT_START:
+                break
             pm = _CONT_PART.match(text, pos)
             if pm and pm.end() > pos and made and made[-1].kind == "kamerstuk" and pm.group("m_pages"):
                 pg = pm.groupdict()
@@ -876,12 +902,12 @@ class _Builder:
             self.malformed(s, e, f"{head} {a}/{b}: no plausible year, so no CELEX id")
             return
         celex = ids.celex_for_act(year, letter, number)
-        self.add("eu-act", s, e, document=ids.celex_id(celex), label=self.c.text[s:e])
+        self.add("eu-act", s, e, document=ids.celex_id(celex), label=self.t[s:e])
 
     def ecli(self, s: int, e: int, country: str, court: str, year: str, number: str) -> None:
         """``ECLI:Nl:Hr:2010:28`` -> ``ECLI:NL:HR:2010:28``; German codes keep their case."""
         number = number.rstrip(".")
-        e = s + len(self.c.text[s:e].rstrip("."))
+        e = s + len(self.t[s:e].rstrip("."))
         country = country.upper()
         if country not in G.ECLI_KEEP_CASE:
             court, number = court.upper(), number.upper()
@@ -949,26 +975,49 @@ def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
     texts (the footnotes of a corpus): the trigger scan runs once over all clean texts
     joined by ``\n`` (which no clean text holds and no trigger matches, so every text
     gets exactly the candidates it would get alone)."""
-    cleaned = [_Cleaned(t) if t else None for t in texts]
-    joined = "\n".join(c.text if c else "" for c in cleaned)
+    noisy = _noisy(texts)
+    cleaned = [_Cleaned(t, noisy=True) if dirty else None for t, dirty in zip(texts, noisy)]
+    clean = [t if c is None else c.text for t, c in zip(texts, cleaned)]
+    joined = "\n".join(clean)
+    # two scans and a sort: one alternation of both is slower (it loses the first-character
+    # skip the trie alone gets)
     cands = [m.start() for m in _TRIGGER.finditer(joined)]
     cands.extend(m.start() for m in _DIGIT_TRIGGER.finditer(joined))
     cands.sort()
     out: list[list[FoundCitation]] = []
     i, n = 0, len(cands)
     offset = 0
-    for text, c in zip(texts, cleaned):
-        if c is None:
+    for text, c, ct in zip(texts, cleaned, clean):
+        end = offset + len(ct)
+        if i < n and cands[i] < end:
+            j = bisect.bisect_left(cands, end, i)
+            out.append(_find(text, c, [x - offset for x in cands[i:j]]))
+            i = j
+        else:
             out.append([])
-            offset += 1
-            continue
-        end = offset + len(c.text)
-        mine = []
-        while i < n and cands[i] < end:
-            mine.append(cands[i] - offset)
-            i += 1
-        out.append(_find(text, c, mine) if mine else [])
         offset = end + 1
+    return out
+
+
+def _noisy(texts: Sequence[str]) -> list[bool]:
+    """Which texts hold anything :class:`_Cleaned` could change, found by one scan of
+    all texts joined (``\x00`` between them: no alternative of ``_NOISE_ANY`` matches
+    it or reaches across it), resumed after each hit at the start of the next text."""
+    out = [False] * len(texts)
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    joined = "\x00".join(texts)
+    search = _NOISE_ANY.search
+    m = search(joined)
+    while m is not None:
+        k = bisect.bisect_right(starts, m.start()) - 1
+        out[k] = True
+        if k + 1 == len(starts):
+            break
+        m = search(joined, starts[k + 1])
     return out
 
 
@@ -982,23 +1031,25 @@ def find_citations_reference(text: str) -> list[FoundCitation]:
     return _find(text, cleaned, _candidates(cleaned.text), reference=True)
 
 
-def _find(text: str, cleaned: _Cleaned, candidates: Iterable[int],
+def _find(text: str, cleaned: _Cleaned | None, candidates: Iterable[int],
           reference: bool = False) -> list[FoundCitation]:
-    """The find loop over ``candidates`` (sorted clean offsets) of one text."""
-    ct = cleaned.text
+    """The find loop over ``candidates`` (sorted clean offsets) of one text; ``cleaned``
+    None: the text needed no cleaning."""
     b = _Builder(cleaned, text)
+    ct = b.t
     pos = 0
     for cand in candidates:
         if cand < pos:
             continue
         if reference:
-            m = MASTER.match(ct, cand)
+            m = _master().match(ct, cand)
             if not m:
                 continue
             name = m.lastgroup
             m = _SUB[name].match(ct, cand)
         else:
-            for name, pattern in _patterns_at(ct[cand]):
+            ch = ct[cand]
+            for name, pattern in _DISPATCH.get(ch) or _patterns_at(ch):
                 m = pattern.match(ct, cand)
                 if m:
                     break
@@ -1058,5 +1109,10 @@ def _find(text: str, cleaned: _Cleaned, candidates: Iterable[int],
             if _short_form_ok(ct, m.start(), m.end(), m.group("s_form"), has_tail):
                 b.short(m, "s_", form)
         pos = max(end, m.start() + 1)
-    b.out.sort(key=lambda f: f.span[0])
+    if len(b.out) > 1:
+        b.out.sort(key=_span_start)
     return b.out
+
+
+def _span_start(fc: FoundCitation) -> int:
+    return fc.span[0]
