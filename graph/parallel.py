@@ -1,7 +1,8 @@
 """One way to spread work over cores: forked processes that inherit what they share.
 
 Used for reading letters (``graph.pipeline.load_letters``), the data exports
-(``exporters.write_all``) and the HTML letter pages (``exporters.html.write_site``).
+(``exporters.write_all``), the HTML letter pages (``exporters.html.write_site``) and the
+find stage of ``kamerxref cite - --jobs`` (:func:`fork_stream`).
 The shared objects (a 450,000-node graph at 10,000 letters) are never pickled: the
 workers get them by ``fork``, copy-on-write; only the items and the results travel.
 Results come back in input order, so ``jobs=2`` gives exactly what ``jobs=1`` gives.
@@ -10,11 +11,20 @@ Results come back in input order, so ``jobs=2`` gives exactly what ``jobs=1`` gi
 """
 from __future__ import annotations
 
+import itertools
+import os
 import multiprocessing as mp
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .gcpause import worker_init
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
 
 _STATE: dict = {}  # func and shared objects, inherited by the forked workers
 
@@ -141,3 +151,30 @@ def fork_map_started(func: Callable, items: Iterable, jobs: int = 1, shared: tup
         Started(procs, conns, len(items))._close(wait=False)
         raise
     return Started(procs, conns, len(items))
+
+
+def fork_stream(func: Callable, items: Iterable, jobs: int = 1, ahead: int | None = None
+                ) -> Iterator:
+    """``func(item)`` for each item of a stream, in input order, over ``jobs`` forked
+    processes; items are read only ``ahead`` (default ``2 * jobs``) in front of the
+    results, so a long stream (``kamerxref cite -`` on stdin) is never held whole. One
+    item, one job or no ``fork``: computed here, nothing forked."""
+    it = iter(items)
+    head = list(itertools.islice(it, 2))
+    if jobs <= 1 or len(head) < 2 or not _can_fork():
+        for item in itertools.chain(head, it):
+            yield func(item)
+        return
+    ahead = ahead or 2 * jobs
+    _STATE.update(func=func, shared=())
+    try:
+        with mp.get_context("fork").Pool(jobs, initializer=worker_init) as pool:
+            pending: deque = deque()
+            for item in itertools.chain(head, it):
+                pending.append(pool.apply_async(_call, (item,)))
+                if len(pending) >= ahead:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+    finally:
+        _STATE.clear()

@@ -8,7 +8,6 @@ letters (:func:`kamerxref.graph.build.build_graph`).
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from .citations import resolve_letter
 from .gcpause import gc_paused
 from .model import Issue, Letter
 from .pairing import mark_reply, pair_replies
-from .parallel import fork_map
+from .parallel import default_jobs, fork_map  # default_jobs: kamerxref.graph.pipeline's, as before
 from .readers import InputError, input_files, read_file_all
 from .readers.base import printable
 
@@ -44,11 +43,6 @@ def _load_one(path: Path) -> tuple[list[Letter], Issue | None]:
     except Exception as err:
         return [], Issue(letters[0].source, "", "unreadable",
                          f"processing failed ({type(err).__name__}: {printable(str(err))[:200]})")
-
-
-def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-
 
 def load_letters(paths: Iterable[str | Path], jobs: int = 1,
                  progress=None, cache: LetterCache | None = None) -> tuple[list[Letter], list[Issue]]:

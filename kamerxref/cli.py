@@ -373,17 +373,33 @@ def status(inputs, today, fmt, quiet):
     _exit_partial(corpus)
 
 
+#: Lines per batch of ``cite -`` (the engine reads a batch in one trigger scan).
+CITE_BATCH = 4096
+
+
+def _cores() -> int:
+    """The cores this process may run on (``kamerxref build``'s default too)."""
+    from kamerxref.graph.parallel import default_jobs
+
+    return default_jobs()
+
+
 @main.command()
 @click.argument("text", required=False, default="-")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for reading the lines (default: all cores; input of one batch, "
+                   f"{CITE_BATCH} lines, is read in this process).")
 @_fail_on_input_error
-def cite(text, fmt):
+def cite(text, fmt, jobs):
     """Parse citation text. With '-' (the default) each line of stdin is one footnote, in
     order, so 'Idem' resolves to the line before.
 
     JSON is streamed: stdin is read and resolved in batches of lines and each batch is
     written as it is done, so a long file starts giving output at once and is never held
-    whole (the output is the same JSON array as for one batch)."""
+    whole (the output is the same JSON array as for one batch). With --jobs, worker
+    processes find the citations of the next batches while this one resolves the short
+    forms in line order and writes: the same output as one process."""
     import orjson
 
     from kamerxref.graph.citations.resolve import resolve_footnotes_stream
@@ -399,7 +415,7 @@ def cite(text, fmt):
             yield batch
 
     def records():
-        for result in resolve_footnotes_stream(batches(), source):
+        for result in resolve_footnotes_stream(batches(), source, jobs=jobs or _cores()):
             yield [_cite_record(n, line, r) for (n, line), r in zip(pending.pop(0), result)]
 
     if fmt == "json":
@@ -433,10 +449,6 @@ def _warn_not_utf8() -> None:
                    err=True)
 
 
-#: Lines per batch of ``cite -`` (the engine reads a batch in one trigger scan).
-CITE_BATCH = 4096
-
-
 _NOT_UTF8: list[int] = []  # offsets of stdin bytes that were not UTF-8 (read as cp1252)
 
 
@@ -463,38 +475,48 @@ def _stdin_text():
 
 def _stdin_batches(block: int = 1 << 20):
     """stdin as batches of ``(line number, line)``, lines split as ``str.splitlines``
-    splits them, read a block at a time."""
+    splits them, read a block at a time: ``"Kamerstukken I 2025/26, 36 871, O.\nIdem, p.
+    18.\n"`` -> ``[("1", "Kamerstukken I 2025/26, 36 871, O."), ("2", "Idem, p. 18.")]``."""
     carry, number, batch = "", 0, []
     stdin = _stdin_text()
     while True:
         chunk = stdin.read(block)
-        parts = (carry + chunk).splitlines(True)
+        text = carry + chunk
+        lines = text.splitlines()
         carry = ""
-        for part in parts:
-            line = part.splitlines()[0]
-            if chunk and line == part and part is parts[-1]:  # no line break yet: wait for more
-                carry = part
-                break
-            number += 1
-            batch.append((str(number), line))
-            if len(batch) == CITE_BATCH:
-                yield batch
-                batch = []
+        if chunk and lines and text[-1] not in _LINE_BREAKS:  # no line break yet: wait for more
+            carry = lines.pop()
+        batch.extend(zip(map(str, range(number + 1, number + 1 + len(lines))), lines))
+        number += len(lines)
+        while len(batch) >= CITE_BATCH:
+            yield batch[:CITE_BATCH]
+            batch = batch[CITE_BATCH:]
         if not chunk:
             break
     if batch:
         yield batch
 
 
+#: The characters ``str.splitlines`` splits on (stdin is read with universal newlines, so
+#: a ``\r\n`` never straddles two blocks).
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def _cite_record(number: str, line: str, result) -> dict:
+    """One line's record as ``cite`` prints it. ``pages`` and ``span`` stay tuples: orjson
+    writes a tuple as the array it writes for a list (the same bytes, no copy)."""
     cits, warnings = result
     return {"footnote": int(number), "text": line,
             "citations": [{"kind": c.kind, "document": c.document, "dossier": c.dossier,
-                           "part": c.part, "pages": list(c.pages), "url": c.url,
-                           "span": list(c.span),
-                           "resolved_from": int(c.resolved_from) if c.resolved_from and c.resolved_from.isdigit() else c.resolved_from}
+                           "part": c.part, "pages": c.pages, "url": c.url, "span": c.span,
+                           "resolved_from": _line_number(c.resolved_from)}
                           for c in cits],
             "warnings": [w.message for w in warnings]}
+
+
+def _line_number(resolved_from: str | None):
+    """``"2"`` -> 2 (the line an Idem resolved to); None stays None."""
+    return int(resolved_from) if resolved_from and resolved_from.isdigit() else resolved_from
 
 
 @main.command()

@@ -25,22 +25,27 @@ Semantics (DESIGN §2), with seed letter 181524 as the example:
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Sequence
 
 from ..gcpause import gc_paused
+from ..parallel import fork_stream
 from ..model import Citation, Issue
 from . import ids
 from .find import FoundCitation, find_citations_many, find_citations_reference
 
 
 def _to_citation(fc: FoundCitation) -> Citation:
-    return Citation(
-        kind=fc.kind, document=fc.document or "", span=fc.span, text=fc.text,
-        dossier=fc.dossier, part=fc.part, pages=fc.pages, pages_following=fc.pages_following,
-        url=fc.url, label=fc.label,
-    )
+    # positional, in Citation's field order: kind, document, span, text, dossier, part,
+    # pages, pages_following, url, label
+    return Citation(fc.kind, fc.document or "", fc.span, fc.text, fc.dossier, fc.part, fc.pages,
+                    fc.pages_following, fc.url, fc.label)
+
+
+#: Found kinds that need more than a copy into a Citation (a warning, or resolution).
+_NOT_PLAIN = frozenset({"short", "malformed"})
 
 
 def _from_short(fc: FoundCitation, target: Citation, number: str) -> Citation:
@@ -72,15 +77,51 @@ def resolve_footnotes(
 
 
 def resolve_footnotes_stream(
-    batches: Iterable[Sequence[tuple[str, str]]], source: str = "", dossier: str | None = None
+    batches: Iterable[Sequence[tuple[str, str]]], source: str = "", dossier: str | None = None,
+    jobs: int = 1,
 ) -> Iterator[list[tuple[list[Citation], list[Issue]]]]:
     """:func:`resolve_footnotes` over batches of footnotes, one result list per batch,
     as if all were one sequence: an ``Idem`` at the start of a batch resolves to the last
     footnote of the batch before, ``Zie noot 4`` to footnote 4 wherever it stood
-    (``kamerxref cite -`` streams stdin this way)."""
+    (``kamerxref cite -`` streams stdin this way).
+
+    With ``jobs > 1`` the find stage (each footnote read on its own, most of the work)
+    runs in forked workers, a few batches ahead, while this process resolves the short
+    forms batch after batch in footnote order, as with one job: the same results.
+
+    >>> batches = [[("1", "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.")],
+    ...            [("2", "Idem, p. 18."), ("3", "Zie noot 1, p. 41.")]]
+    >>> [[(c.document, c.part, c.pages, c.resolved_from) for c in cits]
+    ...  for batch in resolve_footnotes_stream(batches, jobs=2) for cits, _ in batch]
+    [[('kst-36871-O', 'bijlage', (40,), None)], [('kst-36871-O', 'bijlage', (18,), '1')], [('kst-36871-O', 'bijlage', (41,), '1')]]
+    """
     state: dict = {}
-    for batch in batches:
-        yield _resolve_batch(batch, source, dossier, state)
+    read: deque = deque()  # the batches handed to the find stage, awaiting their results
+
+    def unique_texts():
+        for batch in batches:
+            footnotes = [(str(number), text or "") for number, text in batch]
+            read.append(footnotes)
+            # a text that recurs ("Idem.", the same source cited again) is read once; the
+            # found records are only read, never handed out, so sharing them is safe
+            yield list(dict.fromkeys(text for _, text in footnotes))
+
+    stream = fork_stream(_find_unique, unique_texts(), jobs)
+    while True:
+        with gc_paused():
+            got = next(stream, None)
+            if got is None:
+                return
+            unique, found = got
+            footnotes = read.popleft()
+            by_text = dict(zip(unique, found))
+            result = _resolve(footnotes, [by_text[text] for _, text in footnotes], source,
+                              dossier, state)
+        yield result
+
+
+def _find_unique(unique: list[str]) -> tuple[list[str], list[list[FoundCitation]]]:
+    return unique, find_citations_many(unique)
 
 
 def _resolve_batch(footnotes: Sequence[tuple[str, str]], source: str, dossier: str | None,
@@ -127,6 +168,14 @@ def _resolve(
     history: list[tuple[str, str, list[Citation]]] = state.setdefault("history", [])
 
     for (number, text), found in zip(footnotes, found_per_footnote):
+        if found and all(fc.kind not in _NOT_PLAIN for fc in found):
+            # most footnotes: full citations only, nothing to resolve or warn about
+            cits = [_to_citation(fc) for fc in found]
+            results.append((cits, []))
+            by_number[number] = cits
+            prev = (number, cits)
+            history.append((number, text, cits))
+            continue
         issues: list[Issue] = []
         cits: list[Citation] = []
 
