@@ -2,6 +2,16 @@
 nllegalcit on the same footnotes; recall of both on the seed footnotes.
 
 Run: ``python benchmarks/bench_citations.py [--mb 5] [--peer-footnotes 300] [--seed 4]``.
+
+``--cite-lines FILE`` measures ``kamerxref cite -`` as a user runs it instead, on a file
+of footnote lines (``benchmarks/results/cite-lines.txt``: the 2.6 MB of distinct lines
+``bench_stages.py`` makes from the generated corpus, ``*Kamerstukken I 2025/26*, 36 871, O,
+bijlage, p. 40.``, ``Idem, p. 18.``, ...): the whole process per ``--format`` and
+``--jobs`` (wall, CPU of the process and its workers, MB/s), the engine alone in this
+process (find + resolve, then find only), and the start-up alone (``cite -`` on empty
+stdin), best of ``--runs``::
+
+    python benchmarks/bench_citations.py --cite-lines benchmarks/results/cite-lines.txt
 nllegalcit is optional (``pip install nllegalcit``, the ``bench`` extra); without it the
 ratio is skipped and the script says so.
 
@@ -145,13 +155,71 @@ def throughput(footnotes: list[tuple[str, str]], fn, runs: int = 3) -> float:
     return size / best / 1e6
 
 
+def _run_cli(args: list[str], stdin_path: str | None) -> tuple[float, float]:
+    """Wall and CPU seconds (the process and its workers) of one ``kamerxref`` run."""
+    import resource
+    import subprocess
+
+    def children() -> float:
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+    cpu0, t0 = children(), time.perf_counter()
+    with open(stdin_path or "/dev/null", "rb") as stdin:
+        subprocess.run([sys.executable, "-c", "import sys; from kamerxref.cli import main; main()", *args],
+                       stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - t0, children() - cpu0
+
+
+def cite_lines_report(path: Path, runs: int = 3) -> None:
+    """The ``--cite-lines`` measurements (see the module docstring), printed as a table."""
+    import gc
+    import resource
+
+    from kamerxref.graph.citations.find import find_citations_many
+
+    size = path.stat().st_size
+    mb = size / 1e6
+    lines = path.read_text(encoding="utf-8").splitlines()
+    print(f"{path}: {len(lines)} lines, {mb:.2f} MB; best of {runs}; MB = 10^6 bytes")
+    print(f"{'what':40} {'wall s':>7} {'CPU s':>7} {'MB/s':>6}")
+    wall, cpu = min(_run_cli(["cite", "-"], None) for _ in range(runs))
+    print(f"{'start-up (cite - < /dev/null)':40} {wall:7.2f} {cpu:7.2f}")
+    for fmt in ("json", "table"):
+        for jobs in (1, 2):
+            wall, cpu = min(_run_cli(["cite", "-", "--format", fmt, "--jobs", str(jobs)], str(path))
+                            for _ in range(runs))
+            print(f"{f'cite - --format {fmt} --jobs {jobs}':40} {wall:7.2f} {cpu:7.2f} {mb / wall:6.2f}")
+
+    def cpu_now() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        return r.ru_utime + r.ru_stime
+
+    numbered = [(str(i + 1), t) for i, t in enumerate(lines)]
+    for name, fn in (("engine: find + resolve (one process)", lambda: resolve_footnotes(numbered, "<stdin>")),
+                     ("engine: find only", lambda: find_citations_many(lines))):
+        best = (float("inf"), float("inf"))
+        for _ in range(runs):
+            gc.collect()
+            c0, t0 = cpu_now(), time.perf_counter()
+            fn()
+            best = min(best, (time.perf_counter() - t0, cpu_now() - c0))
+        print(f"{name:40} {best[0]:7.2f} {best[1]:7.2f} {mb / best[0]:6.2f}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cite-lines", type=Path, metavar="FILE",
+                    help="measure kamerxref cite - on these footnote lines instead (see above)")
+    ap.add_argument("--runs", type=int, default=3, help="--cite-lines: best of this many runs")
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     ap.add_argument("--peer-footnotes", type=int, default=300,
                     help="footnotes given to nllegalcit (it is slow; default 300)")
     ap.add_argument("--seed", type=int, default=4)
     args = ap.parse_args(argv)
+    if args.cite_lines:
+        cite_lines_report(args.cite_lines, args.runs)
+        return 0
 
     rng = random.Random(args.seed)
     corpus = generate(rng, int(args.mb * 1e6))

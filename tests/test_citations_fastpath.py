@@ -134,3 +134,55 @@ def test_collector_state_restored():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_noise_scan_of_a_batch_matches_each_text_alone():
+    """The texts that need cleaning are found by one scan over the batch; it must pick
+    exactly the texts a search of each alone picks, also where a text ends in a letter and
+    the next starts with a dash, or holds the separator itself."""
+    rng = random.Random(9)
+    texts = [t for _, t in SEED_FOOTNOTES] + TABLE_TEXTS + [_noisy(t, rng) for t in TABLE_TEXTS]
+    texts += ["asiel", "- en migratie", "", "a\x00-b", "x", " ", "  ", "Kamer-", "stukken", "\u00ad",
+              "tekst\x00", "-"]
+    rng.shuffle(texts)
+    assert F._noisy(texts) == [F._NOISE_ANY.search(t) is not None for t in texts]
+    assert F._noisy([]) == []
+
+
+def test_found_citation_pickles_as_itself():
+    import pickle
+
+    found = find_citations_many(TABLE_TEXTS)
+    assert [_found(f) for f in pickle.loads(pickle.dumps(found))] == [_found(f) for f in found]
+    assert [f.name for f in dataclasses.fields(F.FoundCitation)] == [
+        "kind", "span", "text", "document", "dossier", "part", "pages", "pages_following", "url",
+        "label", "short_form", "note", "problem", "same_kind"]  # the order __reduce__ gives
+
+
+def _pid_and_square(n):
+    import os
+
+    return os.getpid(), n * n
+
+
+def test_fork_stream_keeps_order_and_reads_ahead_only_a_little():
+    import os
+
+    from kamerxref.graph.parallel import fork_stream
+
+    taken = []
+
+    def items():
+        for n in range(40):
+            taken.append(n)
+            yield n
+
+    got = []
+    for pid, square in fork_stream(_pid_and_square, items(), jobs=2, ahead=3):
+        got.append(square)
+        assert len(taken) <= len(got) + 3  # never the whole stream at once
+        assert pid != os.getpid()  # computed in a worker
+    assert got == [n * n for n in range(40)]
+    # one item or one job: nothing forked
+    assert [pid for pid, _ in fork_stream(_pid_and_square, [3], jobs=2)] == [os.getpid()]
+    assert {pid for pid, _ in fork_stream(_pid_and_square, range(5), jobs=1)} == {os.getpid()}

@@ -105,6 +105,105 @@ def test_cite_stream_gives_one_document_whatever_the_batch(monkeypatch, batch):
     assert recs[5]["warnings"] and recs[6]["text"] == "Europese strategie COM(2026)45"
 
 
+#: Footnote lines whose short forms reach back over batch boundaries: an Idem chain, a
+#: "Zie noot" to a line batches back, hetzelfde Aanhangsel past other kinds, a footnote
+#: nothing can be read from (an Idem after it stays unresolved), and the seed footnotes.
+CHAINS = ("Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.\n"
+          "Idem, p. 18.\n"
+          "Idem.\n"
+          "*Ibid.*, p. 41.\n"
+          "Aanhangsel Handelingen II 2023/24, nr. 1121.\n"
+          "Kamerstukken II 2022/23, 29 628, nr. 1139, p. 3; idem, p. 7.\n"
+          "Stb. 2018, 84.\n"
+          "Hetzelfde Aanhangsel, p. 2.\n"
+          "NOS, 16 mei 2024, 'Politiehond gewond bij aanhouding'.\n"
+          "Idem, p. 5.\n"
+          "Zie noot 1.\n"
+          "Zie noot 6, p. 9.\n"
+          "COM(2026)45; t.a.p., p. 3.\n"
+          "Kamerstukken I 2025/26, 36 871, O, p. 5 en bijlage, p. 42.\n"
+          "Idem.\n")
+
+
+def _seed_footnote_lines() -> str:
+    import re
+
+    lines = []
+    for path in (SEED_000, SEED_002):
+        lines += re.findall(r"^<sup>\d+</sup>\s*(.+?)\s*$", path.read_text(encoding="utf-8"), flags=re.M)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+@pytest.mark.parametrize("jobs,batch", [(2, 1), (2, 3), (3, 2), (2, 7), (1, 3), (2, 4096)])
+def test_cite_jobs_gives_the_output_of_one_process(monkeypatch, fmt, jobs, batch):
+    """--jobs: workers find the citations of the next batches, this process resolves the
+    short forms in line order: every Idem, Zie noot and hetzelfde resolves (or is warned
+    about) exactly as in one process, whatever the batch boundaries."""
+    import kamerxref.cli as cli
+
+    text = CHAINS + _seed_footnote_lines() + CHAINS
+    one = run("cite", "-", "--format", fmt, "--jobs", "1", input=text)
+    monkeypatch.setattr(cli, "CITE_BATCH", batch)
+    many = run("cite", "-", "--format", fmt, "--jobs", str(jobs), input=text)
+    assert many.exit_code == one.exit_code == 0
+    assert many.stdout == one.stdout and many.stderr == one.stderr
+    if fmt == "json":  # and that output is right: the second CHAINS reaches back to the first
+        recs = json.loads(one.stdout)
+        k = len(recs) - 15  # the second CHAINS starts at footnote k + 1
+        got = [[(c["document"], c["pages"], c["resolved_from"]) for c in r["citations"]] for r in recs]
+        assert got[k + 1] == [("kst-36871-O", [18], k + 1)]  # Idem, p. 18
+        assert got[k + 3] == [("kst-36871-O", [41], k + 3)]  # *Ibid.*, p. 41: the chain
+        assert got[k + 7] == [("ah-tk-20232024-1121", [2], k + 5)]  # hetzelfde Aanhangsel
+        assert got[k + 9] == [] and "never skipping back" in recs[k + 9]["warnings"][0]
+        assert got[k + 10] == [("kst-36871-O", [40], 1)]  # Zie noot 1: line 1, batches back
+        assert got[k + 11] == [("kst-29628-1139", [9], 6)] * 2  # Zie noot 6, p. 9
+        assert "cites 2 sources" in recs[-1]["warnings"][0]
+
+
+@pytest.mark.parametrize("block", [1, 2, 5, 64, 1 << 20])
+def test_cite_stdin_lines_split_as_splitlines(monkeypatch, block):
+    """stdin read a block at a time gives the lines ``str.splitlines`` gives, numbered
+    from 1, whatever the block size: Windows and old-Mac line ends, U+2028, a form feed,
+    empty lines, no line end at the end."""
+    import io
+
+    import kamerxref.cli as cli
+
+    text = ("Kamerstukken I 2025/26, 36 871, O.\r\nIdem, p. 18.\rStb. 2018, 84.\u2028"
+            "Idem.\x0c\n\nCOM(2026)45\x85Zie noot 1\n\nlaatste regel zonder einde")
+
+    class Stdin:
+        buffer = io.BytesIO(text.encode("utf-8"))
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    monkeypatch.setattr(cli, "CITE_BATCH", 3)
+    got = [pair for batch in cli._stdin_batches(block) for pair in batch]
+    assert got == [(str(i + 1), line) for i, line in enumerate(text.splitlines())]
+
+
+def test_cite_does_not_import_networkx():
+    """``cite`` starts without networkx, pandas, the readers or the exporters (most of
+    the start-up time of the other commands)."""
+    code = ("import sys; from kamerxref.cli import main\n"
+            "try:\n    main(['cite', 'Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.'])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('networkx', 'pandas', 'kamerxref.api', 'kamerxref.exporters',"
+            " 'kamerxref.graph.readers') if m in sys.modules), file=sys.stderr)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stderr.strip().splitlines()[-1] == "[]"
+    assert json.loads(res.stdout)[0]["citations"][0]["document"] == "kst-36871-O"
+
+
+def test_kamerxref_api_is_imported_on_first_use():
+    code = ("import sys, kamerxref; assert 'kamerxref.api' not in sys.modules; "
+            "from kamerxref import load; assert callable(load) and 'networkx' in sys.modules; "
+            "assert kamerxref.Corpus is kamerxref.api.Corpus; print('ok')")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert res.stdout.strip() == "ok", res.stderr
+
+
 def test_cite_empty_stdin_is_an_empty_array():
     res = run("cite", "-", input="")
     assert res.exit_code == 0 and res.stdout == "[]\n"
