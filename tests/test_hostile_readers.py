@@ -65,14 +65,14 @@ def test_a_reader_bug_on_one_file_is_that_files_error(tmp_path, monkeypatch):
     good.write_bytes(C.SEED.read_bytes())
     bad = tmp_path / "b.txt"
     bad.write_bytes(C.letter_with("Kan de regering dit toelichten?"))
-    real = text_reader.read_text
+    real = text_reader._TextReader.run
 
-    def flaky(text, source):
-        if source.endswith("b.txt"):
+    def flaky(reader):
+        if reader.source.endswith("b.txt"):
             raise ValueError("invalid literal for int() with base 10: 'abc'")
-        return real(text, source)
+        return real(reader)
 
-    monkeypatch.setattr(text_reader, "read_text", flaky)
+    monkeypatch.setattr(text_reader._TextReader, "run", flaky)
     letters, issues = load_letters([good, bad])
     assert [l.kenmerk for l in letters] == ["181524"]
     assert len(issues) == 1 and "ValueError" in issues[0].message and issues[0].source == str(bad)
@@ -348,3 +348,38 @@ def test_utf16_letter_with_bom_is_read_like_the_utf8_one(tmp_path):
 def test_letter_with_control_characters_is_still_a_letter(tmp_path):
     [letter] = read_or_refuse(write(tmp_path, "control-chars.txt"))
     assert letter.kenmerk == "190004" and len(letter.questions) == 2
+
+
+def _strings(value):
+    """Every string anywhere in a letter's fields (``dataclasses.asdict``)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
+
+
+@pytest.mark.parametrize("name,betreft,body", [
+    # an entity that html.unescape turns into a C1 control, in the betreft and the text
+    ("entity-c1.txt", "Vragen &#129;over &#x9d;Clingendael", "Kan de regering dit&#144; toelichten?"),
+    # a private-use sentinel pair the inline clean-up uses for markers, made by entities
+    ("entity-sentinel.txt", "Vragen", "Kan de regering dit toelichten?&#57344;&#144;&#57345;"),
+    # the same in a file whose name holds an escape character (renamed, then scrubbed)
+    ("entity-\x1bname.txt", "Vragen &#129;over", "Kan de regering dit&#144; toelichten?"),
+])
+def test_control_characters_made_by_entities_are_scrubbed(tmp_path, name, betreft, body):
+    """The text reader's letters skip read_file_all's scrub (decode_bytes scrubbed the
+    text); a control character an HTML entity makes again is replaced all the same."""
+    import dataclasses
+    import re
+
+    text = (C.letter_with(body).decode().replace("betreft Vragen over de Asielnoodmaatregelenwet",
+                                                 f"betreft {betreft}"))
+    [letter] = read_or_refuse(write(tmp_path, name, text.encode()))
+    control = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+    assert not [s for s in _strings(dataclasses.asdict(letter)) if control.search(s)]
+    assert "\\x1b" in letter.source or "\x1b" not in name
+    assert any("toelichten" in q.text for q in letter.questions)

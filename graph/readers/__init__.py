@@ -13,7 +13,6 @@ adding a module and one entry here; the model does not change.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -21,7 +20,7 @@ from pathlib import Path
 
 from ..documents import cache_sidecar
 from ..model import Issue, Letter
-from .base import InputError, decode_bytes, file_kind, printable, scrub_controls
+from .base import InputError, decode_bytes, file_kind, printable, scrub_letter
 
 __all__ = ["InputError", "decode_bytes", "read_letters", "read_file", "read_file_all", "detect_format",
            "input_files", "READERS"]
@@ -32,11 +31,16 @@ Read = Callable[[Path], "Letter | list[Letter]"]
 
 def _lazy(module: str, name: str) -> Callable:
     """A reader function imported on first use, so that reading text letters never
-    imports lxml or zipfile machinery."""
-    def call(*args):
-        from importlib import import_module
+    imports lxml or zipfile machinery; looked up once, not on every call (every file
+    asks each sniffer)."""
+    found: list[Callable] = []
 
-        return getattr(import_module(f"{__name__}.{module}"), name)(*args)
+    def call(*args):
+        if not found:
+            from importlib import import_module
+
+            found.append(getattr(import_module(f"{__name__}.{module}"), name))
+        return found[0](*args)
 
     call.__name__ = name
     return call
@@ -63,6 +67,14 @@ READERS: list[tuple[str, Sniff, Read]] = [
     ("pdf", _lazy("pdf", "sniff_pdf"), _lazy("pdf", "read_pdf")),
     ("text", _text_sniff, _lazy("text", "read_text_file")),
 ]
+
+#: Formats whose reader returns letters already free of control characters, so that
+#: :func:`read_file_all` need not walk every object of every letter to scrub them
+#: (:func:`~.base.scrub_letter`; a third of reading a seed letter besides the reader):
+#: the text reader reads text :func:`~.base.decode_bytes` scrubbed, and scrubs a letter
+#: where an entity brought one back (``&#129;``). A letter from a file whose name needs
+#: :func:`~.base.printable` is renamed and scrubbed here all the same.
+SCRUBBED_BY_READER = frozenset({"text"})
 
 #: Extensions a folder scan considers; other files in a folder are reported and skipped.
 LETTER_SUFFIXES = {".txt", ".md", ".text", ".docx", ".xml", ".pdf"}
@@ -136,40 +148,12 @@ def read_file_all(path: str | Path) -> list[Letter]:
     if not letters:
         raise InputError(source, "no letter found in this file")
     for letter in letters:
-        if source != str(path):
+        if source != str(path):  # an odd file name: renamed, then scrubbed, whatever the format
             _rename_source(letter, str(path), source)
-        _scrub(letter)
+            scrub_letter(letter)
+        elif fmt not in SCRUBBED_BY_READER:
+            scrub_letter(letter)
     return letters
-
-
-def _scrub(obj, depth: int = 0) -> None:
-    """Control characters in any text of a letter (a DOCX or PDF can carry C1 escape
-    codes too) become spaces, in place and length-preserving, so offsets stay valid."""
-    if depth > 6:
-        return
-    names = _dataclass_fields(type(obj))
-    if names is None:
-        return
-    for name in names:
-        value = getattr(obj, name)
-        if isinstance(value, str):
-            clean = scrub_controls(value)
-            if clean is not value and clean != value:
-                setattr(obj, name, clean)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                _scrub(item, depth + 1)
-        else:
-            _scrub(value, depth + 1)
-
-
-@functools.cache
-def _dataclass_fields(cls: type) -> tuple[str, ...] | None:
-    """The field names of a dataclass type (looked up once per type, not per object:
-    ``dataclasses.fields`` was a tenth of reading a letter), None for other types."""
-    if not dataclasses.is_dataclass(cls):
-        return None
-    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _place(err: BaseException) -> str:

@@ -65,7 +65,15 @@ from ..model import (
     Section,
     SkippedBlock,
 )
-from .base import InputError, check_text_budget, decode_bytes, read_input
+from .base import (
+    InputError,
+    check_text_budget,
+    decode_bytes,
+    has_controls,
+    printable,
+    read_input,
+    scrub_letter,
+)
 from .metadata import (
     is_chair_line,
     parse_address_block,
@@ -426,6 +434,7 @@ class _TextReader:
         self.head_values: dict[str, str] = {}
         self._cleaned: dict[str, tuple[str, list[tuple[str, int]]]] = {}
         self.plain_bodies = False  # note bodies as "1 Kamerstukken ..." lines
+        self.entity_controls = False  # an entity made a control character ("&#129;")
 
     # -- helpers
     def warn(self, code: str, message: str, line: int | None = None, where: str = "") -> None:
@@ -441,6 +450,8 @@ class _TextReader:
         done = self._cleaned.get(raw)
         if done is None:
             done = self._cleaned[raw] = clean_inline(raw, self.unicode_markers)
+            if "&" in raw and (has_controls(done[0]) or any(has_controls(n) for n, _ in done[1])):
+                self.entity_controls = True  # "&#129;" is "\x81": the letter needs a scrub
         return done
 
     # -- 1. letterhead
@@ -1256,23 +1267,38 @@ def read_text(text: str, source: str) -> Letter:
     Raises :class:`InputError` only for text with nothing in it; everything else that
     is odd becomes a warning :class:`Issue` on ``letter.warnings``.
     """
+    return _read(text, source).letter
+
+
+def _read(text: str, source: str) -> _TextReader:
+    """The reader after reading ``text`` (its ``letter`` filled)."""
     if not text.strip("\ufeff \t\r\n"):
         raise InputError(source, "empty file", "line 1")
-    return _TextReader(text, source).run()
+    reader = _TextReader(text, source)
+    reader.run()
+    return reader
 
 
 def read_text_file(path: str | Path) -> Letter:
     """Read a letter file: bytes decoded by :func:`decode_bytes` (UTF-8, BOM dropped,
-    cp1252 fallback with a warning; empty and binary files raise :class:`InputError`)."""
+    cp1252 fallback with a warning; empty and binary files raise :class:`InputError`).
+
+    The letter holds no control character: :func:`decode_bytes` replaced them in the
+    text, and a letter where an HTML entity made one again (``&#129;``) is scrubbed
+    (:func:`~.base.scrub_letter`), so that :func:`~kamerxref.graph.readers.read_file_all`
+    need not walk it."""
     data = read_input(path, str(path))
     text, issues = decode_bytes(data, str(path))
-    letter = read_text(text, str(path))
+    reader = _read(text, str(path))
+    letter = reader.letter
     if not (letter.kenmerk or letter.datum or letter.questions or letter.footnotes):
         # a README or notes file in a folder of letters: say so rather than make an
         # empty letter of it
         raise InputError(str(path), "not a letter: no datum, kenmerk, questions or footnotes found",
                          "line 1", code="not-a-letter")
     letter.warnings[:0] = issues
+    if reader.entity_controls and printable(str(path)) == str(path):
+        scrub_letter(letter)  # (an odd file name: read_file_all renames, then scrubs)
     return letter
 
 
