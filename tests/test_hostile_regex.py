@@ -102,7 +102,7 @@ def test_every_reader_regex_is_found():
     names = {n for n, _, _ in PATTERNS}
     assert len(PATTERNS) > 80
     assert {"text._HEADING", "text._BOLD", "text._BOLD_U", "text._HEADER",
-            "structure._TERMINATOR"} <= names
+            "structure._SENTENCE_END"} <= names
 
 
 @pytest.mark.parametrize("name,pattern,how", PATTERNS, ids=[n for n, _, _ in PATTERNS])
