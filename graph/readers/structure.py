@@ -328,8 +328,12 @@ def is_closing_request(sentence: str) -> bool:
     commissie ... zien uw beantwoording met belangstelling tegemoet en zij verzoeken u
     deze binnen vier weken na dagtekening van deze brief te mogen ontvangen."``"""
     low = sentence.lower()
-    if "antwoord" not in low and "mogen" not in low and "react" not in low:
-        return False  # every branch of the pattern needs one of these words
+    # Every branch of the pattern needs two of these words (lower case compares as the
+    # pattern's IGNORECASE does for letters without special case forms: no "i" or "s",
+    # so "nnen" for "binnen"); most paragraphs and sentences stop here.
+    if not ((("antwoord" in low or "react" in low) and ("tegemoet" in low or "nnen" in low))
+            or ("mogen" in low and "ontvangen" in low)):
+        return False
     return bool(_CLOSING_REQUEST.search(sentence))
 
 

@@ -257,7 +257,7 @@ def clean_inline(raw: str, unicode_markers: bool = False) -> tuple[str, list[tup
     s = s.replace("**", "")
     if "\\" in s:
         s = _ESCAPE.sub(r"\1", s)
-    if "  " in s or "\t" in s or "\u00a0" in s or "\u2009" in s or "\u202f" in s:
+    if "  " in s or "\t" in s or not s.isascii() and ("\u00a0" in s or "\u2009" in s or "\u202f" in s):
         s = _SPACES.sub(" ", s)
     s = s.strip()
     if _S0 not in s:
@@ -435,6 +435,7 @@ class _TextReader:
         self._cleaned: dict[str, tuple[str, list[tuple[str, int]]]] = {}
         self.plain_bodies = False  # note bodies as "1 Kamerstukken ..." lines
         self.entity_controls = False  # an entity made a control character ("&#129;")
+        self._sentences: dict[tuple[int, bool], list[tuple[int, int]]] = {}
 
     # -- helpers
     def warn(self, code: str, message: str, line: int | None = None, where: str = "") -> None:
@@ -453,6 +454,15 @@ class _TextReader:
             if "&" in raw and (has_controls(done[0]) or any(has_controls(n) for n, _ in done[1])):
                 self.entity_controls = True  # "&#129;" is "\x81": the letter needs a scrub
         return done
+
+    def sentences(self, k: int, split_bullets: bool = False) -> list[tuple[int, int]]:
+        """:func:`.structure.sentence_spans` of paragraph ``k`` once its text is final,
+        computed once: the questions, the closing and the metadata (committee, answer
+        term) all split the same paragraphs. Callers only read the list."""
+        got = self._sentences.get((k, split_bullets))
+        if got is None:
+            got = self._sentences[k, split_bullets] = sentence_spans(self.paras[k].text, split_bullets)
+        return got
 
     # -- 1. letterhead
     def letterhead_end(self) -> tuple[int, int | None]:
@@ -819,7 +829,7 @@ class _TextReader:
         for raw, no in pieces:
             first = int(cur.number) + 1 if cur.kind == "item" else 1
             cuts = (inline_items(raw, first, need_two=cur.kind == "text")
-                    if str(first) in raw else [])
+                    if f"{first}." in raw or f"{first})" in raw else [])
             if not cuts:
                 cur.pieces.append((raw, no))
                 continue
@@ -1045,8 +1055,8 @@ class _TextReader:
             if p.kind == "closing":
                 p.section = None
         # questions (provisional, for deciding the intro)
-        sents = [sentence_spans(p.text, split_bullets=p.kind == "list")
-                 if p.kind in ("text", "list", "item") else [] for p in paras]
+        sents = [self.sentences(k, split_bullets=p.kind == "list")
+                 if p.kind in ("text", "list", "item") else [] for k, p in enumerate(paras)]
         spans = [question_spans(p.text, p.kind, sents[k]) for k, p in enumerate(paras)]
         for k, p in enumerate(paras):
             if p.kind != "text" or p.section is not None or spans[k]:
@@ -1087,7 +1097,7 @@ class _TextReader:
             if p.kind == "closing":
                 # "PS: Kan de regering ook ingaan op de kosten?" after the signature: not
                 # counted (a closing is no question list), but never silently dropped
-                for s, e in sentence_spans(p.text):
+                for s, e in self.sentences(k):
                     if p.text[s:e].rstrip().endswith("?"):
                         self.warn("question-in-closing", "question after the closing, not "
                                   f"counted: '{p.text[s:e][:60]}'", p.line_at(s))
@@ -1219,7 +1229,7 @@ class _TextReader:
         candidates = []
         for p in paras:
             if p.kind in ("intro", "text"):
-                spans = sentence_spans(p.text)
+                spans = self.sentences(p.index)
                 if spans:
                     candidates.append(p.text[spans[0][0]:spans[0][1]])
                 break
@@ -1234,7 +1244,7 @@ class _TextReader:
         sources = [p for p in paras if p.kind == "closing" and is_closing_request(p.text)]
         sources += [p for p in paras if p.kind != "closing" and is_closing_request(p.text)]
         for p in sources:
-            for s, e in sentence_spans(p.text):
+            for s, e in self.sentences(p.index):
                 sent = p.text[s:e]
                 if not is_closing_request(sent):
                     continue
