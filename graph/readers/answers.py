@@ -106,6 +106,7 @@ class RawDocument:
 # Text helpers
 
 _SPACE = " \t\n\r\u00a0\u2007\u202f\u2009\u200a\u200b\ufeff"
+_SPACE_RUN = re.compile(f"[{_SPACE}]+")
 
 
 def clean_text(text: str, remove: list[tuple[int, int]] = (), points: list[int] = ()
@@ -115,6 +116,10 @@ def clean_text(text: str, remove: list[tuple[int, int]] = (), points: list[int] 
 
     ``clean_text("Ja. \\u00a0", (), [3])`` -> ``("Ja.", [3])``.
     """
+    if not remove and not points:  # most calls: no character loop
+        if "  " not in text and text.isprintable():  # the only space is " ", single
+            return text.strip(" "), []
+        return _SPACE_RUN.sub(" ", text).strip(" "), []
     drop = bytearray(len(text) + 1)
     for s, e in remove:
         for i in range(max(s, 0), min(e, len(text))):
