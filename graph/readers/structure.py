@@ -327,7 +327,12 @@ def is_closing_request(sentence: str) -> bool:
     """A request to answer (in time), not a question: ``"De leden van de vaste
     commissie ... zien uw beantwoording met belangstelling tegemoet en zij verzoeken u
     deze binnen vier weken na dagtekening van deze brief te mogen ontvangen."``"""
-    low = sentence.lower()
+    return _closing_request(sentence, sentence.lower())
+
+
+def _closing_request(sentence: str, low: str) -> bool:
+    """:func:`is_closing_request` with ``low``, the sentence in lower case (:func:`asks`
+    lowers each sentence once for all its checks)."""
     # Every branch of the pattern needs two of these words (lower case compares as the
     # pattern's IGNORECASE does for letters without special case forms: no "i" or "s",
     # so "nnen" for "binnen"); most paragraphs and sentences stop here.
@@ -381,16 +386,16 @@ _INVERSION = re.compile(
 
 
 #: Words each branch of :data:`_GRAAG` needs (lower case): a sentence without any of
-#: them cannot match it, and most sentences are settled by these substring checks.
-_GRAAG_WORDS = ("graag", "euwd", "weten", "vernemen", "tegemoet")
+#: them cannot match it, and most sentences are settled by this one search.
+_GRAAG_WORD = re.compile("graag|euwd|weten|vernemen|tegemoet")
 
 
-def _indirect(sentence: str) -> bool:
-    low = sentence.lower()
+def _indirect(sentence: str, low: str) -> bool:
+    """An indirect question (``low``: the sentence in lower case)."""
     if "vragen" in low or "vraagt" in low or "vroeg" in low or "verzoek" in low:  # _ASK_VERBS
         if _ask_verb_with_complement(sentence):
             return True
-    if any(w in low for w in _GRAAG_WORDS) and _GRAAG.search(sentence):
+    if _GRAAG_WORD.search(low) and _GRAAG.search(sentence):
         return True
     return "vraag" in low and bool(_VRAAG_NOUN.search(sentence))
 
@@ -441,9 +446,10 @@ def asks(sentence: str) -> bool:
     s = sentence.rstrip().rstrip("\"'’”)]*_ ")
     if s.endswith("?"):
         return True
-    if is_closing_request(sentence):
+    low = sentence.lower()
+    if _closing_request(sentence, low):
         return False
-    return _indirect(sentence) or missing_question_mark(sentence)
+    return _indirect(sentence, low) or missing_question_mark(sentence)
 
 
 def question_spans(text: str, kind: str,
