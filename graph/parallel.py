@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import os
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -119,11 +120,19 @@ def _serve(conn, func: Callable, shared: tuple, items: list) -> None:
         msg = (True, [(i, func(*shared, item)) for i, item in items])
     except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
         msg = (False, err)
+    code = 0
     try:
-        conn.send(msg)
-    except Exception as err:  # an exception that does not pickle: its text
-        conn.send((False, RuntimeError(f"{type(msg[1]).__name__}: {msg[1]}" if not msg[0] else str(err))))
-    conn.close()
+        try:
+            conn.send(msg)
+        except Exception as err:  # an exception that does not pickle: its text
+            conn.send((False, RuntimeError(f"{type(msg[1]).__name__}: {msg[1]}" if not msg[0] else str(err))))
+        conn.close()
+    except BaseException:
+        code = 1
+    # straight out, as a terminated pool worker: the interpreter's exit would flush
+    # stdout and run finalizers, and a lock another thread of the parent held at the
+    # fork (a test runner's, a browser driver's) is never released in this process
+    os._exit(code)
 
 
 def fork_map_started(func: Callable, items: Iterable, jobs: int = 1, shared: tuple = ()) -> Started:

@@ -34,6 +34,8 @@ left out: the letter node would otherwise have an edge to every question.
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -615,6 +617,8 @@ class CorpusIndex:
                 for t in key:
                     self._classes_of[t].append(c)
             self._class_members[c].append(lid)
+        for members in self._class_members:
+            members.sort()
 
     def members(self, lid: str) -> tuple[list[str], list[str]]:
         """:func:`letter_members` of a letter, computed once."""
@@ -656,8 +660,11 @@ class CorpusIndex:
             by_score[round(sc, 6)].append(c)
         ranked: list[tuple[str, int]] = []
         for sc in sorted(by_score, reverse=True):
-            ranked += sorted((other, c) for c in by_score[sc] for other in self._class_members[c]
-                             if other != lid)
+            # the classes' members are sorted by id: merge them, and stop at n (a class
+            # of 5,000 identical letters is not sorted again for every page)
+            level = heapq.merge(*(zip(self._class_members[c], itertools.repeat(c))
+                                  for c in by_score[sc]))
+            ranked += itertools.islice(((o, c) for o, c in level if o != lid), n - len(ranked))
             if len(ranked) >= n:
                 break
         out = []
