@@ -60,10 +60,13 @@ _DOSSIER = re.compile(r"\b(\d{2})[ .](\d{3})\b")
 _PAGE = re.compile(r"\b(?:p|pp|pag|blz)\.?\s*(\d+)")
 _WORD = re.compile(r"[a-z0-9]+")
 _MARKS = re.compile(r"[\u0300-\u036f]")
+_DIGIT = re.compile(r"\d")
 
 
 def fold(text: str) -> str:
     """Lower case without diacritics: ``"Financiële"`` -> ``"financiele"``."""
+    if text.isascii():  # nothing to decompose (most questions)
+        return text.lower()
     return _MARKS.sub("", unicodedata.normalize("NFD", text.lower()))
 
 
@@ -76,9 +79,11 @@ def search_tokens(text: str) -> list[str]:
     ['com2026n45', 'terugkeerhub']
     """
     t = fold(text)
-    t = _COM.sub(lambda m: f" {m.group(1)}{m.group(2)}n{int(m.group(3))} ", t)
-    t = _DOSSIER.sub(r"\1\2", t)
-    t = _PAGE.sub(r" p\1 ", t)
+    if _DIGIT.search(t):  # the three forms hold digits; many questions none
+        if "(" in t:
+            t = _COM.sub(lambda m: f" {m.group(1)}{m.group(2)}n{int(m.group(3))} ", t)
+        t = _DOSSIER.sub(r"\1\2", t)
+        t = _PAGE.sub(r" p\1 ", t)
     return [w for w in _WORD.findall(t) if w not in STOP]
 
 
