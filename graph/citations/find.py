@@ -32,6 +32,8 @@ How it works, and why it is linear:
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from re import _constants as _sre
 from re._parser import parse as _sre_parse
@@ -533,9 +535,11 @@ _PARTS = G.PARTS
 #: The first character of every continuation (``_CONT``, ``_CONT_PART``): ``,`` `` `` ``;``.
 _CONT_START = frozenset(", ;")
 
+#: The groups of a dossier block, in the order :meth:`_Builder.kamerstuk` reads them.
 _KST_GROUPS = ("dos", "rom", "sub", "sl", "rw", "cnum", "nums", "let", "plist", "bnum", "let2",
-               "bnum2", "part", "bpart", "partn", "bpartn", "pages", "ev", "y1", "y2")
+               "bnum2", "part", "bpart", "partn", "bpartn", "pages", "ev", "y1", "y2", "ch")
 _KST_KEYS: dict[str, tuple[str, ...]] = {}
+_KST_GETTERS: dict[str, tuple[re.Pattern, operator.itemgetter]] = {}
 
 
 def _kst_keys(p: str) -> tuple[str, ...]:
@@ -544,6 +548,28 @@ def _kst_keys(p: str) -> tuple[str, ...]:
     if keys is None:
         keys = _KST_KEYS[p] = tuple(p + k for k in _KST_GROUPS)
     return keys
+
+
+def _kst_values(m: re.Match, p: str) -> tuple[str | None, ...]:
+    """The groups of a dossier block of ``m`` in :data:`_KST_GROUPS` order, None for a
+    group the pattern does not have (``b_let2``: bare dossiers have no head-word forms):
+    one ``groups()`` and an ``itemgetter``, both in C, instead of ``groupdict()``."""
+    got = _KST_GETTERS.get(p)  # by prefix: hashing a Pattern hashes its whole code
+    if got is None or got[0] is not m.re:
+        index = m.re.groupindex
+        none = m.re.groups  # the index of the None appended below
+        got = _KST_GETTERS[p] = (m.re, operator.itemgetter(
+            *(index[k] - 1 if k in index else none for k in _kst_keys(p))))
+    return got[1](m.groups() + _NONE)
+
+
+_NONE = (None,)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vergaderjaar(y1: str | None, y2: str | None) -> str | None:
+    """``2025``, ``26`` -> ``20252026``; no first year: None."""
+    return ids.normalise_year(y1, y2) if y1 else None
 _JOINER = re.compile(r"(?:,? en |, |; |,)(?:ook )?")
 
 
@@ -599,12 +625,10 @@ def _chamber(text: str | None) -> str | None:
 
 
 def _year_of(g: dict, p: str) -> str | None:
-    y1 = g.get(p + "y1")
-    if not y1:
-        return None
-    return ids.normalise_year(y1, g.get(p + "y2"))
+    return _vergaderjaar(g.get(p + "y1"), g.get(p + "y2"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _year_ok(year: str | None) -> bool:
     """A vergaderjaar must be two consecutive years: ``2022/-23`` yes, ``2022/25`` no."""
     if not year or len(year) == 4:
@@ -655,16 +679,15 @@ class _Builder:
         self.add("malformed", s, e, problem=problem)
 
     # ------------------------------------------------------------------ kamerstuk
-    def kamerstuk(self, g: dict, p: str, s: int, e: int, chamber: str | None, year: str | None,
-                  head: bool = True) -> tuple[str | None, list[FoundCitation]]:
-        """Build the papers of one dossier block; returns the dossier and the records.
+    def kamerstuk(self, vals: Sequence[str | None], s: int, e: int, chamber: str | None,
+                  year: str | None) -> tuple[str | None, list[FoundCitation]]:
+        """Build the papers of one dossier block from its groups ``vals`` (in the order of
+        :data:`_KST_GROUPS`); returns the dossier and the records.
 
         ``Kamerstukken II 2022/23, 29 628, nrs. 1139 en 1140, p. 3`` gives two records,
         ``kst-29628-1139`` and ``kst-29628-1140`` (the page on the last), one span."""
-        (k_dos, k_rom, k_sub, k_sl, k_rw, k_cnum, k_nums, k_let, k_plist, k_bnum, k_let2,
-         k_bnum2, k_part, k_bpart, k_partn, k_bpartn, k_pages, k_ev, k_y1, k_y2) = _kst_keys(p)
-        get = g.get
-        raw = get(k_dos)
+        (raw, rom, sub, sl, rw, cnum, nums, let, plist, bnum, let2, bnum2, part_word, bpart, partn,
+         bpartn, pages_text, ev, y1, y2, _) = vals
         if raw is None:
             return None, []
         digits = raw if raw.isdigit() else _NONDIGIT.sub("", raw)  # "36 871" -> "36871"
@@ -674,29 +697,28 @@ class _Builder:
                                  f"{G.DOSSIER_DIGITS} (typo?): no id built")
             return None, []
         if not _year_ok(year):
-            self.malformed(s, e, f"year {get(k_y1)}/{get(k_y2)} is not a vergaderjaar")
+            self.malformed(s, e, f"year {y1}/{y2} is not a vergaderjaar")
             return None, []
-        suffix = get(k_rom) or get(k_sub) or get(k_sl)
+        suffix = rom or sub or sl
         dossier = ids.normalise_dossier(digits, suffix) if suffix else digits
-        rw = get(k_rw)
-        if v := get(k_cnum):
-            numbers = [v]
-        elif v := get(k_nums):
-            numbers = _number_list(v)
-        elif v := get(k_let):
-            numbers = [v]
-        elif v := get(k_plist):
-            numbers = [n.strip() for n in v.split(",")]
+        if cnum:
+            numbers = [cnum]
+        elif nums:
+            numbers = _number_list(nums)
+        elif let:
+            numbers = [let]
+        elif plist:
+            numbers = [n.strip() for n in plist.split(",")]
         else:
-            v = get(k_bnum) or get(k_let2) or get(k_bnum2)
+            v = bnum or let2 or bnum2
             numbers = [v] if v else []
-        part = _PARTS.get(get(k_part) or get(k_bpart) or "")
+        part = _PARTS.get(part_word or bpart or "")
         if part:
-            partn = get(k_partn) or get(k_bpartn)
+            partn = partn or bpartn
             if partn:
                 part = f"{part}-{partn}"
-        pages, problem = _pages_tuple(get(k_pages))
-        following = bool(get(k_ev))
+        pages, problem = _pages_tuple(pages_text)
+        following = bool(ev)
         if not numbers:
             if part or pages:
                 # "Kamerstukken I, 1969-1970, 9595,9596, blz 1092": the dossier is certain,
@@ -726,11 +748,15 @@ class _Builder:
             self.malformed(s, e, problem)
         return dossier, made
 
-    def kamerstuk_chain(self, m: re.Match, p: str, chamber: str | None) -> int:
-        g = m.groupdict()
-        year = _year_of(g, p)
+    def kamerstuk_chain(self, m: re.Match, p: str) -> int:
+        """A Kamerstuk citation and what continues it: ``Kamerstukken II 2019/20, 35 300,
+        nr. 1 en 35 301, nr. 2``, ``36 871, O, p. 5 en bijlage, p. 42``; returns where
+        it ends."""
+        vals = _kst_values(m, p)
+        chamber = _chamber(vals[20])
+        year = _vergaderjaar(vals[18], vals[19])
         s, e = m.start(), m.end()
-        dossier, made = self.kamerstuk(g, p, s, e, chamber, year)
+        dossier, made = self.kamerstuk(vals, s, e, chamber, year)
         if dossier is None:
             return e
         pos = e
@@ -739,7 +765,7 @@ class _Builder:
             return pos
         pending_dossier_only = [fc for fc in made if fc.kind == "dossier"]
         # "9595,9596": a comma without a space joins only a second bare dossier to a bare one
-        bare = bool(made) and made[-1].kind == "dossier" and not g.get(p + "pages")
+        bare = bool(made) and made[-1].kind == "dossier" and not vals[16]
         for _ in range(50):
             if text[pos:pos + 1] not in _CONT_START:
                 break
@@ -780,7 +806,8 @@ class _Builder:
                     break
             cyear = _year_of(cg, "m_") or year
             start = _JOINER.match(text, cm.start()).end()
-            d2, made2 = self.kamerstuk(cg, "m_", start, cm.end(), chamber, cyear)
+            d2, made2 = self.kamerstuk(tuple(map(cg.get, _kst_keys("m_"))), start, cm.end(),
+                                       chamber, cyear)
             if d2 is None:
                 break
             made = made2 or made
@@ -982,9 +1009,12 @@ def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
     texts (the footnotes of a corpus): the trigger scan runs once over all clean texts
     joined by ``\n`` (which no clean text holds and no trigger matches, so every text
     gets exactly the candidates it would get alone)."""
-    noisy = _noisy(texts)
-    cleaned = [_Cleaned(t, noisy=True) if dirty else None for t, dirty in zip(texts, noisy)]
-    clean = [t if c is None else c.text for t, c in zip(texts, cleaned)]
+    cleaned: list[_Cleaned | None] = [None] * len(texts)
+    clean = list(texts)
+    for k, dirty in enumerate(_noisy(texts)):
+        if dirty:
+            cleaned[k] = c = _Cleaned(texts[k], noisy=True)
+            clean[k] = c.text
     joined = "\n".join(clean)
     # two scans and a sort: one alternation of both is slower (it loses the first-character
     # skip the trie alone gets)
@@ -1064,11 +1094,11 @@ def _find(text: str, cleaned: _Cleaned | None, candidates: Iterable[int],
                 continue
         end = m.end()
         if name == "k":
-            end = b.kamerstuk_chain(m, "k_", _chamber(m.group("k_ch")))
+            end = b.kamerstuk_chain(m, "k_")
         elif name == "c":
-            end = b.kamerstuk_chain(m, "c_", _chamber(m.group("c_ch")))
+            end = b.kamerstuk_chain(m, "c_")
         elif name == "b":
-            end = b.kamerstuk_chain(m, "b_", None)
+            end = b.kamerstuk_chain(m, "b_")
         elif name == "q":
             g = m.groupdict()
             dossier = ids.normalise_dossier(g["q_dos"], g.get("q_rom") or g.get("q_sub"))
