@@ -573,17 +573,19 @@ def _vergaderjaar(y1: str | None, y2: str | None) -> str | None:
 _JOINER = re.compile(r"(?:,? en |, |; |,)(?:ook )?")
 
 
+@functools.lru_cache(maxsize=8192)
 def _pages_tuple(text: str | None) -> tuple[tuple[int, ...], str | None]:
     """``2-3`` -> (2, 3); ``12 en 13`` -> (12, 13); ``5926-5937; 5968-5975`` -> all pages.
-    Returns the pages and a problem (a backwards or too wide range) or None."""
+    Returns the pages and a problem (a backwards or too wide range) or None. Cached: the
+    same page list recurs, and the result is immutable."""
     if not text:
         return (), None
     if text.isdigit():
         return (int(text),), None
     pages: list[int] = []
     problem = None
-    for chunk in re.split(r" en |, ?|; ", text):
-        bounds = re.split(r" ?[-–—] ?| t/m | tot en met |/", chunk)
+    for chunk in _PAGE_LIST_SPLIT.split(text):
+        bounds = _PAGE_RANGE_SPLIT.split(chunk)
         nums = [int(b) for b in bounds if b.isdigit()]
         if len(nums) == 2:
             a, b = nums
@@ -602,6 +604,10 @@ def _pages_tuple(text: str | None) -> tuple[tuple[int, ...], str | None]:
     for p in pages:
         seen.setdefault(p, None)
     return tuple(seen), problem
+
+
+_PAGE_LIST_SPLIT = re.compile(r" en |, ?|; ")
+_PAGE_RANGE_SPLIT = re.compile(r" ?[-–—] ?| t/m | tot en met |/")
 
 
 def _number_list(text: str) -> list[str]:

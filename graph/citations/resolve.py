@@ -168,7 +168,8 @@ def _resolve(
     history: list[tuple[str, str, list[Citation]]] = state.setdefault("history", [])
 
     for (number, text), found in zip(footnotes, found_per_footnote):
-        if found and all(fc.kind not in _NOT_PLAIN for fc in found):
+        if found and (found[0].kind not in _NOT_PLAIN if len(found) == 1
+                      else all(fc.kind not in _NOT_PLAIN for fc in found)):
             # most footnotes: full citations only, nothing to resolve or warn about
             cits = [_to_citation(fc) for fc in found]
             results.append((cits, []))
