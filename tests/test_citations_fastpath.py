@@ -186,3 +186,48 @@ def test_fork_stream_keeps_order_and_reads_ahead_only_a_little():
     # one item or one job: nothing forked
     assert [pid for pid, _ in fork_stream(_pid_and_square, [3], jobs=2)] == [os.getpid()]
     assert {pid for pid, _ in fork_stream(_pid_and_square, range(5), jobs=1)} == {os.getpid()}
+
+
+def _random_texts(rng: random.Random, n: int) -> list[str]:
+    alphabet = "aekrsntz -*_<[\n\u00a0\u00adKIZ.,:93"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14))) for _ in range(n)]
+
+
+def test_noise_pattern_is_the_lookbehind_form():
+    """``_NOISE_ANY`` writes ``(?<=[a-z])-`` as ``-(?<=[a-z]-)`` (for speed): the same
+    matches at every start position."""
+    import re
+
+    plain = re.compile(F._NOISE_ANY.pattern.replace("|-(?<=[a-z]-)|", "|(?<=[a-z])-|"))
+    assert plain.pattern != F._NOISE_ANY.pattern
+    texts = _random_texts(random.Random(5), 20000) + TABLE_TEXTS
+    for t in texts:
+        for pos in range(0, len(t) + 1, 3):
+            a, b = plain.search(t, pos), F._NOISE_ANY.search(t, pos)
+            assert (a and a.span()) == (b and b.span()), (t, pos)
+
+
+def test_trigger_trie_order_changes_nothing():
+    """The trigger trie's branches are ordered by character frequency (for speed); the
+    alternatives of a node start with different characters, so the scan finds what the
+    alphabetical trie finds."""
+    import re
+
+    def alphabetical(words):
+        words = sorted(set(words))
+        if "" in words:
+            rest = [w for w in words if w]
+            return f"(?:{alphabetical(rest)})?" if rest else ""
+        groups: dict[str, list[str]] = {}
+        for w in words:
+            groups.setdefault(w[0], []).append(w[1:])
+        alts = [re.escape(c) + alphabetical(sub) for c, sub in groups.items()]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    other = re.compile(alphabetical(F.TRIGGER_WORDS))
+    assert other.pattern != F._TRIGGER.pattern
+    rng = random.Random(6)
+    words = list(F.TRIGGER_WORDS)
+    glued = ["".join(rng.choice(words + ["x", " ", "9"]) for _ in range(8)) for _ in range(3000)]
+    text = "\n".join(TABLE_TEXTS + [t for _, t in SEED_FOOTNOTES] + glued)
+    assert [m.span() for m in other.finditer(text)] == [m.span() for m in F._TRIGGER.finditer(text)]
