@@ -379,21 +379,24 @@ _PATTERNS: list[tuple[str, str]] = [
     ("y", r"(?<![\w:])(?P<y_celex>[1-9](?:19[5-9]\d|20\d\d)[A-Z]{1,2}\d{4})(?![\w])"),
 ]
 
-def _trie(words) -> str:
+def _trie(words, frequent_first: bool = True) -> str:
     """A regex for a set of literal words, as a trie (``K(?:amerst|st\\.)|...``): the
-    regex engine then skips every position whose first character starts no word."""
+    regex engine then skips every position whose first character starts no word.
+
+    The branches of a node start with different characters, so at most one can match and
+    their order changes nothing but speed: the engine tries them in turn at every
+    position, so by default the characters met most often in Dutch text come first
+    (``frequent_first=False``: alphabetical, for tests)."""
     words = sorted(set(words))
     if "" in words:
         rest = [w for w in words if w]
-        return f"(?:{_trie(rest)})?" if rest else ""
+        return f"(?:{_trie(rest, frequent_first)})?" if rest else ""
     groups: dict[str, list[str]] = {}
     for w in words:
         groups.setdefault(w[0], []).append(w[1:])
-    # The branches start with different characters, so at most one can match and their
-    # order changes nothing but speed: the regex engine tries them in turn at every
-    # position, so the characters met most often in Dutch text come first.
-    order = sorted(groups, key=lambda c: (_FREQUENT.find(c) % (len(_FREQUENT) + 1), c))
-    alts = [re.escape(c) + _trie(groups[c]) for c in order]
+    order = sorted(groups, key=lambda c: (_FREQUENT.find(c) % (len(_FREQUENT) + 1), c)
+                   ) if frequent_first else list(groups)
+    alts = [re.escape(c) + _trie(groups[c], frequent_first) for c in order]
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
