@@ -120,13 +120,14 @@ def _report(corpus, quiet: bool = False) -> None:
         click.echo(f"warning: {w}", err=True)
 
 
-def _exit_partial(corpus) -> None:
+def _exit_partial(corpus, n_letters: int | None = None) -> None:
     """Exit with :data:`EXIT_PARTIAL` when some input files could not be read (they are
     named in the warnings); the output for the others has been written."""
     failed = [i for i in corpus.issues if i.code == "unreadable"]
     if failed:
+        n_letters = len(corpus.letters) if n_letters is None else n_letters
         click.echo(f"kamerxref: {len(failed)} input file{'s' if len(failed) != 1 else ''} could "
-                   f"not be read; the output holds the {len(corpus.letters)} letters of the others "
+                   f"not be read; the output holds the {n_letters} letters of the others "
                    f"(exit code {EXIT_PARTIAL})", err=True)
         sys.exit(EXIT_PARTIAL)
 
@@ -239,19 +240,22 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
 
     cache = None if no_cache else LetterCache(cache_dir_for(out_dir))
     corpus = _load(inputs, jobs, quiet, cache=cache)
-    paths = corpus.build(out_dir, day, jobs=jobs, formats=formats)
+    letters = corpus.letters
+    warnings = corpus.warnings
+    counts = (f"{len(letters)} letters, {sum(len(l.questions) for l in letters)} questions, "
+              f"{sum(len(l.footnotes) for l in letters)} footnotes, "
+              f"{sum(len(fn.citations) for l in letters for fn in l.footnotes)} citations, "
+              f"{len(warnings)} warnings")
+    n_letters = len(letters)
+    del letters  # the build lets each letter go once it is in the graph
+    paths = corpus.build(out_dir, day, jobs=jobs, formats=formats, keep_letters=False)
     if cache is not None:
         cache.prune()
-    _report(corpus, quiet)
     if not quiet:
-        letters = corpus.letters
-        n_cit = sum(len(fn.citations) for l in letters for fn in l.footnotes)
-        click.echo(
-            f"{len(letters)} letters, {sum(len(l.questions) for l in letters)} questions, "
-            f"{sum(len(l.footnotes) for l in letters)} footnotes, {n_cit} citations, "
-            f"{len(corpus.warnings)} warnings; wrote {len(paths)} files to {out_dir}/",
-            err=True)
-    _exit_partial(corpus)
+        for w in warnings:
+            click.echo(f"warning: {w}", err=True)
+        click.echo(f"{counts}; wrote {len(paths)} files to {out_dir}/", err=True)
+    _exit_partial(corpus, n_letters)
 
 
 def _build_distributed(inputs, out_dir, scheduler, jobs, quiet):

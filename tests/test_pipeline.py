@@ -181,3 +181,33 @@ def test_build_with_jobs_writes_the_same_site_as_one_process(tmp_path):
     rel = lambda paths, root: {p.relative_to(root).as_posix(): p.read_bytes() for p in paths}
     assert rel(one, tmp_path / "one") == rel(two, tmp_path / "two")
     assert "graph.graphml" in rel(two, tmp_path / "two") and len(two) > 30
+
+
+def test_build_without_keeping_the_letters_writes_the_same_site(tmp_path):
+    """kamerxref build lets each letter go once it is in the graph (build_graph's
+    ``consume``): the same graph and files, and the corpus holds no letters after."""
+    import datetime as dt
+    import gc
+
+    import kamerxref
+    from kamerxref.exporters.json_graph import to_json
+    from kamerxref.graph.build import build_graph
+    from kamerxref.graph.model import Letter
+
+    def alive() -> int:
+        gc.collect()
+        return sum(isinstance(o, Letter) for o in gc.get_objects())
+
+    day = dt.date(2026, 12, 4)
+    kept, freed = kamerxref.load(ROOT / "data"), kamerxref.load(ROOT / "data")
+    letters = list(freed.letters)
+    n = alive()
+    G = build_graph(letters, consume=True, today=day)
+    assert letters == [] and to_json(G) == to_json(build_graph(kept.letters, today=day))
+    del G
+    one = kept.build(tmp_path / "one", day)
+    two = freed.build(tmp_path / "two", day, keep_letters=False)
+    assert freed.letters == [] and kept.letters
+    rel = lambda paths, root: {p.relative_to(root).as_posix(): p.read_bytes() for p in paths}
+    assert rel(one, tmp_path / "one") == rel(two, tmp_path / "two")
+    assert alive() == n - len(kept.letters)  # nothing else held the freed corpus' letters
