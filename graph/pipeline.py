@@ -73,10 +73,20 @@ def _cached_map(files: list[Path], jobs: int, progress, cache: LetterCache) -> l
     todo = [i for i, r in enumerate(results) if r is None]
     if progress and len(files) > len(todo):
         progress(len(files) - len(todo))
-    for i, r in zip(todo, fork_map(_load_one, [files[i] for i in todo], jobs, progress=progress)):
+    work = [(keys[i], files[i]) for i in todo]
+    for i, r in zip(todo, fork_map(_load_and_cache, work, jobs, shared=(cache,), progress=progress)):
         results[i] = r
-        cache.put(keys[i], r)
+        cache.used.add(keys[i])  # the worker's own copy of the cache noted it, not this one
     return results
+
+
+def _load_and_cache(cache: LetterCache, job: tuple[str, Path]) -> tuple[list[Letter], Issue | None]:
+    """:func:`_load_one`, written to the cache by the worker that read it (the pickling
+    and writing of 10,000 letters was serial work in the main process)."""
+    key, path = job
+    result = _load_one(path)
+    cache.put(key, result)
+    return result
 
 
 def disambiguate(letters: list[Letter]) -> None:

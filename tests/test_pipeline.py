@@ -211,3 +211,31 @@ def test_build_without_keeping_the_letters_writes_the_same_site(tmp_path):
     rel = lambda paths, root: {p.relative_to(root).as_posix(): p.read_bytes() for p in paths}
     assert rel(one, tmp_path / "one") == rel(two, tmp_path / "two")
     assert alive() == n - len(kept.letters)  # nothing else held the freed corpus' letters
+
+
+def test_workers_write_the_letter_cache_and_a_rebuild_uses_it(tmp_path):
+    """With --jobs 2 the workers write the cache entries of the files they read; the main
+    process notes them as used, so prune keeps them and a rebuild reads nothing again."""
+    from click.testing import CliRunner
+
+    from kamerxref.cli import main
+    from kamerxref.graph.generate import write_corpus
+
+    write_corpus(tmp_path / "gen", 6, seed=2, jobs=1)
+    out = tmp_path / "site"
+    args = ["build", str(tmp_path / "gen" / "letters"), "-o", str(out), "-q", "--jobs", "2",
+            "--today", "2026-07-01"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "site.cache").rglob("*.pickle")}
+    assert len(entries) == 6
+    first = _files(out)
+    import kamerxref.graph.pipeline as pipeline
+
+    real, read = pipeline._load_one, []
+    pipeline._load_one = lambda path: read.append(path.name) or real(path)
+    try:
+        assert CliRunner().invoke(main, args).exit_code == 0
+    finally:
+        pipeline._load_one = real
+    assert read == [] and _files(out) == first
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "site.cache").rglob("*.pickle")} == entries
