@@ -114,6 +114,17 @@ def repair_mojibake(text: str) -> tuple[str, int]:
 _SUPERSCRIPT = str.maketrans("0123456789+-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻")
 _NO_SPACE_BEFORE = set(",.;:)!?]")
 _WS = " \t\n\r\u00a0"
+#: A whitespace run that is not one plain space (a single " " needs no replacing).
+_WS_RUN = re.compile(f"(?: [{_WS}]|[{_WS.replace(' ', '')}])[{_WS}]*")
+#: The whitespace runs :meth:`_Collector.finish` drops: at the start, after ``(``, and
+#: before ``, . ; : ) ! ? ]`` or the end (each taken whole from its first character).
+_WS_DROP = re.compile(rf"\A[{_WS}]++|(?<=\()[{_WS}]++|(?<![{_WS}])[{_WS}]++(?=[,.;:)!?\]]|\Z)")
+
+
+def _collapse_spaces(raw: str) -> str:
+    """:meth:`_Collector.finish` for text without events, by two substitutions:
+    ``"\\n  Zie ( bijlage ) ,\\n"`` -> ``"Zie (bijlage),"``."""
+    return _WS_RUN.sub(" ", _WS_DROP.sub("", raw)).rstrip()
 
 
 def _local(tag) -> str:
@@ -175,6 +186,8 @@ class _Collector:
 
     def finish(self) -> tuple[str, list[tuple[int, str, object]]]:
         raw = "".join(self.raw)
+        if not self.events:  # most paragraphs: no offsets to map (a character loop)
+            return _collapse_spaces(raw), []
         n = len(raw)
         nxt = [n] * (n + 1)  # index of the next non-space char at or after i
         for i in range(n - 1, -1, -1):
