@@ -90,9 +90,11 @@ def _fractie_mentions(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     # Each pattern runs only where the words it needs are (the patterns are case-sensitive
     # and whitespace here is one space): "fractie" for "fractie van ..." and "-fractie",
-    # "leden " / "lid " for "de leden van de PVV", "ractie-" for "Fractie-Nanninga".
+    # "leden van " (or "lid", "der") for "de leden van de PVV", "ractie-" for
+    # "Fractie-Nanninga". "Deze leden vragen ..." stops here.
     fractie = "fractie" in text
-    leden = "leden " in text or "lid " in text
+    leden = ("leden van " in text or "lid van " in text or "leden der " in text
+             or "lid der " in text)
     person = "ractie-" in text or "ractie–" in text
     if not (fractie or leden or person):
         return found
