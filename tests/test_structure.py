@@ -16,6 +16,7 @@ from kamerxref.graph.readers.fracties import FRACTIES, canonical_fractie
 from kamerxref.graph.readers.structure import (
     FractieScope,
     fracties_in,
+    heading_fracties,
     is_fractie_heading,
     question_spans,
     subject_fracties,
@@ -105,6 +106,20 @@ def test_fractie_phrases(text, named, subject):
 ])
 def test_is_fractie_heading(line, expected):
     assert is_fractie_heading(line) is expected
+
+
+@pytest.mark.parametrize("heading,fracties", [
+    ("Vragen en opmerkingen van de leden van de fractie van de VVD", ("VVD",)),
+    ("Vragen en opmerkingen van de leden van de fracties van Volt en de PvdD", ("Volt", "PvdD")),
+    ("Europese samenwerking", ()),
+    # longer than the remembered headings: read each time, the same answer
+    ("Inbreng van de leden van de CDA-fractie " + "over de uitvoering " * 12, ("CDA",)),
+])
+def test_heading_fracties_are_fracties_in_remembered(heading, fracties):
+    """A heading's fracties are remembered across letters (the same headings recur);
+    asked twice, the answer is the same as fracties_in's, a tuple nobody can change."""
+    assert heading_fracties(heading) == fracties == tuple(fracties_in(heading))
+    assert heading_fracties(heading) == fracties
 
 
 def test_fractie_scope_follows_sections_and_sentences():

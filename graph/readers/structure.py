@@ -16,6 +16,7 @@ Everything here is a pure function on strings, linear in the input.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Member
@@ -34,6 +35,7 @@ __all__ = [
     "parse_samenstelling",
     "split_note_run",
     "fracties_in",
+    "heading_fracties",
     "FractieScope",
     "is_closing_request",
     "is_fractie_heading",
@@ -171,6 +173,19 @@ def fracties_in(text: str) -> list[str]:
         if name not in out:
             out.append(name)
     return out
+
+
+def heading_fracties(heading: str) -> tuple[str, ...]:
+    """:func:`fracties_in` of a heading, remembered: the same few fractie headings recur
+    in letter after letter (``Vragen en opmerkingen van de leden van de fractie van de
+    VVD`` -> ``("VVD",)``), and a heading is read twice (is it one, which fracties).
+    Only headings of up to 200 characters are kept (a hostile file's huge ones are not)."""
+    return _short_heading_fracties(heading) if len(heading) <= 200 else tuple(fracties_in(heading))
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_heading_fracties(heading: str) -> tuple[str, ...]:
+    return tuple(fracties_in(heading))
 
 
 #: Words before a fractie phrase that make it an object, not the sentence's subject:
@@ -529,7 +544,7 @@ def is_fractie_heading(line: str) -> bool:
     text = _normalise(line).strip(" #:")
     if "ractie" not in text or len(text) > 200:
         return False
-    return bool(_FRACTIE_HEADING.match(text)) and bool(fracties_in(text))
+    return bool(_FRACTIE_HEADING.match(text)) and bool(heading_fracties(text))
 
 
 # ------------------------------------------------------------------- page furniture

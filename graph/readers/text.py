@@ -90,6 +90,7 @@ from .structure import (
     asks,
     fracties_in,
     glued_note_markers,
+    heading_fracties,
     inline_items,
     is_closing_request,
     is_fractie_heading,
@@ -890,7 +891,7 @@ class _TextReader:
             self.heading_markers.append((number, line))
             self.warn("marker-in-heading", f"footnote marker {number} stands in the heading "
                       f"'{clean}'; anchored at the start of the next paragraph", line)
-        fr = fracties_in(clean)
+        fr = heading_fracties(clean)
         parent_fractie = None
         for s in reversed(self.sections):
             if s.kind == "fractie":
