@@ -36,6 +36,7 @@ import functools
 import operator
 import re
 from re import _constants as _sre
+from re._compiler import compile as _sre_compile
 from re._parser import parse as _sre_parse
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -451,8 +452,9 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-#: Each pattern alone: MASTER says which one matched, the small one gives cheap groups.
-_SUB = {name: re.compile(pat) for name, pat in _PATTERNS}
+#: Each pattern parsed once: its first characters are read from the parse, then it is
+#: compiled alone (MASTER says which one matched, the small one gives cheap groups).
+_PARSED = {name: _sre_parse(pat) for name, pat in _PATTERNS}
 
 
 _CATEGORY_CLASS = {
@@ -506,14 +508,18 @@ def _first_set(seq) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _first_class(pattern: str) -> re.Pattern | None:
-    """A one-character regex for the possible first characters of ``pattern``, or None
-    when it could start anywhere."""
-    items, nullable = _first_set(_sre_parse(pattern))
+def _first_class(parsed) -> re.Pattern | None:
+    """A one-character regex for the possible first characters of a parsed pattern, or
+    None when it could start anywhere."""
+    items, nullable = _first_set(parsed)
     return None if items is None or nullable else re.compile("[" + "".join(sorted(items)) + "]")
 
 
-_FIRST = [(name, _first_class(pat)) for name, pat in _PATTERNS]
+_FIRST = [(name, _first_class(_PARSED[name])) for name, _ in _PATTERNS]
+#: Each pattern alone, compiled from the parse read above (parsing is half of compiling,
+#: and these are most of the start-up of ``kamerxref cite``). ``Pattern.pattern`` is
+#: None for these; nothing reads it.
+_SUB = {name: _sre_compile(_PARSED.pop(name)) for name, _ in _PATTERNS}
 _DISPATCH: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
 
 
