@@ -418,9 +418,13 @@ def cite(text, fmt, jobs):
             pending.append(batch)
             yield batch
 
-    def records():
+    def results():  # (number, line, (citations, warnings)) per line, a batch at a time
         for result in resolve_footnotes_stream(batches(), source, jobs=jobs or _cores()):
-            yield [_cite_record(n, line, r) for (n, line), r in zip(pending.pop(0), result)]
+            yield [(n, line, r) for (n, line), r in zip(pending.pop(0), result)]
+
+    def records():
+        for batch in results():
+            yield [_cite_record(n, line, r) for n, line, r in batch]
 
     if fmt == "json":
         out = sys.stdout.buffer
@@ -435,15 +439,21 @@ def cite(text, fmt, jobs):
         out.flush()
         _warn_not_utf8()
         return
+    # the table: one row per citation, then the warnings (rows made from the citations
+    # themselves, without the JSON records)
+    rows: list[dict] = []
+    warnings: list[str] = []
     with gc_paused():
-        recs = [r for batch in records() for r in batch]
-    rows = [{"footnote": r["footnote"], "document": c["document"], "part": c["part"],
-             "pages": ", ".join(map(str, c["pages"])), "url": c["url"]}
-            for r in recs for c in r["citations"]]
-    click.echo(_table(rows, ["footnote", "document", "part", "pages", "url"], width=80))
-    for r in recs:
-        for w in r["warnings"]:
-            click.echo(f"warning: line {r['footnote']}: {w}", err=True)
+        for batch in results():
+            for n, _, (cits, issues) in batch:
+                number = int(n)
+                rows.extend({"footnote": number, "document": c.document, "part": c.part,
+                             "pages": ", ".join(map(str, c.pages)), "url": c.url} for c in cits)
+                warnings.extend(f"warning: line {number}: {w.message}" for w in issues)
+        table = _table(rows, ["footnote", "document", "part", "pages", "url"], width=80)
+    click.echo(table)
+    if warnings:  # one write: the lines each click.echo(w, err=True) would give
+        click.echo("\n".join(warnings), err=True)
     _warn_not_utf8()
 
 
