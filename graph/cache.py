@@ -84,13 +84,17 @@ class LetterCache:
         return value
 
     def put(self, key: str, value: Any) -> None:
+        self.put_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_bytes(self, key: str, data: bytes) -> None:
+        """Store an entry already pickled (:meth:`get` unpickles it)."""
         self.used.add(key)
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=target.parent)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(tmp, target)
         except OSError:  # a cache that cannot be written only makes the next build slower
             pass

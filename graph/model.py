@@ -17,8 +17,30 @@ seed letter 181524 (``data/000_b50105430c9bb7d0.txt``)::
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+
+
+def record(cls):
+    """``@dataclass(slots=True)`` (no per-object ``__dict__``: 10,000 letters in memory
+    are some 100 MB smaller) that pickles as fast as a plain dataclass: the state is one
+    tuple read by a C ``attrgetter``, where the slots dataclass reads ``fields()`` per
+    object (letters travel pickled from the reading workers and into the cache)."""
+    cls = dataclass(slots=True)(cls)
+    names = tuple(f.name for f in fields(cls))
+    get = operator.attrgetter(*names)
+    single = len(names) == 1
+
+    def __getstate__(self):
+        return (get(self),) if single else get(self)
+
+    def __setstate__(self, state):
+        for name, value in zip(names, state):
+            object.__setattr__(self, name, value)
+
+    cls.__getstate__, cls.__setstate__ = __getstate__, __setstate__
+    return cls
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -43,7 +65,7 @@ def printable(name: str) -> str:
     return _CONTROL.sub(esc, name)
 
 
-@dataclass(slots=True)
+@record
 class Issue:
     """A warning or error about the input, always naming the file and the place.
 
@@ -63,7 +85,7 @@ class Issue:
         return printable(f"{place}: {self.message}")
 
 
-@dataclass(slots=True)
+@record
 class Citation:
     """One cited source found in a footnote, resolved to a canonical id.
 
@@ -90,7 +112,7 @@ class Citation:
     how: str = "footnote"  # "footnote", "text" (in the body text) or "publisher" (extref gold)
 
 
-@dataclass(slots=True)
+@record
 class FootnoteMarker:
     """Where a footnote marker (``<sup>2</sup>``) stands in the letter body."""
 
@@ -100,7 +122,7 @@ class FootnoteMarker:
     line: int  # 1-based line in the source file
 
 
-@dataclass(slots=True)
+@record
 class Footnote:
     """A footnote body, matched to its marker by number.
 
@@ -119,7 +141,7 @@ class Footnote:
         return self.marker.paragraph if self.marker else None
 
 
-@dataclass(slots=True)
+@record
 class Section:
     """A fractie section or a topic subsection.
 
@@ -137,7 +159,7 @@ class Section:
     line: int
 
 
-@dataclass(slots=True)
+@record
 class Paragraph:
     """A block of body text after page-break joining.
 
@@ -159,7 +181,7 @@ class Paragraph:
     citations: list[Citation] = field(default_factory=list)  # in the body text (publisher extrefs)
 
 
-@dataclass(slots=True)
+@record
 class Cite:
     """One node a question cites, the most specific one given (page, else part, else
     document), with how the attribution was inferred (DESIGN §3).
@@ -177,7 +199,7 @@ class Cite:
     footnotes: tuple[str, ...]
 
 
-@dataclass(slots=True)
+@record
 class Attribution:
     """One footnote attributed to one question, with how (DESIGN §3).
 
@@ -193,7 +215,7 @@ class Attribution:
     answer: int | None = None  # Paragraph.index of the answer (or repeat) citing it, in a reply
 
 
-@dataclass(slots=True)
+@record
 class Question:
     """One question by the unit of DESIGN §1: a numbered item, or one asking sentence.
 
@@ -214,7 +236,7 @@ class Question:
     cites: list[Cite] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record
 class SkippedBlock:
     """Input that is not letter content and was removed: a repeated page header
     (``datum 23 juni 2026`` / ``ons kenmerk 181524`` / ``blad 2``) or a rule ``---``."""
@@ -224,7 +246,7 @@ class SkippedBlock:
     reason: str  # "page-header", "rule", "letterhead"
 
 
-@dataclass(slots=True)
+@record
 class Member:
     """A committee member from the Samenstelling note of a verslag:
     ``Kox (SP)``, ``Dittrich (D66) (voorzitter)``."""
@@ -234,7 +256,7 @@ class Member:
     role: str | None = None  # "voorzitter", "ondervoorzitter"
 
 
-@dataclass(slots=True)
+@record
 class Letter:
     """A letter with its metadata and structure, as one reader produces it."""
 
