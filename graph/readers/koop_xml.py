@@ -43,6 +43,7 @@ so the citation engine can find ``(Stb. 1952, 406)`` in them. The running footer
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from pathlib import Path
 
@@ -128,14 +129,23 @@ def _collapse_spaces(raw: str) -> str:
 
 
 def _local(tag) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    """``"{http://...}al"`` -> ``"al"``; ``""`` for a comment or processing instruction."""
+    return _local_name(tag) if isinstance(tag, str) else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _local_name(tag: str) -> str:
+    """The local name of a tag, remembered: a document has a few dozen distinct tags and
+    asks for them at every element (building a ``QName`` each time was a seventh of
+    reading a KOOP XML file)."""
+    return etree.QName(tag).localname
 
 
 def _attr(el, name: str) -> str | None:
     """Attribute by local name, case-insensitively (the dirty copies lower-case them)."""
     name = name.lower()
     for k, v in el.attrib.items():
-        if etree.QName(k).localname.lower() == name:
+        if _local_name(k).lower() == name:
             return v
     return None
 
