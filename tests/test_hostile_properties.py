@@ -164,6 +164,31 @@ def test_printable_is_one_line_of_valid_utf8(text):
     assert scrub_controls(text).__len__() == len(text)
 
 
+@FEW
+@given(st.text(max_size=200))
+def test_plain_text_has_nothing_to_scrub_or_count(text):
+    """decode_bytes skips the binary count and the scrub for text that is_plain_text
+    clears: it must hold no character either would look at."""
+    from kamerxref.graph.readers.base import _is_bad_char, _looks_binary, is_plain_text
+
+    if is_plain_text(text):
+        assert scrub_controls(text) is text and not any(_is_bad_char(c) for c in text)
+    else:
+        assert any(_is_bad_char(c) for c in text) or any(ord(c) >= 0x3000 for c in text)
+    assert _looks_binary(text) == _looks_binary_counted(text)
+
+
+def _looks_binary_counted(text):
+    """The binary check without its plain-text shortcut (as it was)."""
+    from kamerxref.graph.readers.base import _is_bad_char
+
+    sample = text[:65536]
+    bad = [c for c in set(sample) if _is_bad_char(c)]
+    if bad and sum(sample.count(c) for c in bad) > max(8, len(sample) // 20):
+        return min(sample.index(c) for c in bad)
+    return None
+
+
 @settings(max_examples=4 if CI else 10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=" \t!.?*_#-1a<>[]()", min_size=1, max_size=6))
 def test_text_reader_time_is_linear_in_a_repeated_piece(piece):
