@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from kamerxref.graph.gcpause import gc_paused
-from kamerxref.graph.parallel import Started, fork_map, fork_map_started
+from kamerxref.graph.parallel import fork_map
 
 from .gexf import iter_gexf
 from .graphml import iter_graphml
@@ -90,17 +90,6 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1,
     out = Path(out_dir)
     work = [(fmt, str(out / file_name(fmt))) for fmt in formats]
     return [Path(p) for p in fork_map(_export_job, work, jobs, shared=(G,), chunksize=1)]
-
-
-def write_all_started(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1,
-                      formats: Iterable[str] = DEFAULT_FORMATS) -> Started:
-    """:func:`write_all` started in ``jobs`` background processes (none: written by
-    ``.get()`` in this process), so ``kamerxref build`` computes the site meanwhile;
-    ``.get()`` returns the paths. Use it as a context manager: leaving the block early
-    stops the writers."""
-    out = Path(out_dir)
-    work = [(fmt, str(out / file_name(fmt))) for fmt in formats]
-    return fork_map_started(_export_job, work, jobs, shared=(G,))
 
 
 #: Folders of a built site that only kamerxref writes into (a rebuild swaps in the whole

@@ -21,7 +21,7 @@ import networkx as nx
 
 from kamerxref.exporters import export as _export_data
 from kamerxref.exporters import tables as _tables
-from kamerxref.exporters import write_all_started
+from kamerxref.exporters import write_all
 from kamerxref.exporters.io import SiteBuild, write_atomic
 from kamerxref.graph import queries as _q
 from kamerxref.graph.build import build_graph
@@ -306,11 +306,9 @@ class Corpus:
         # old and new pages, no stale page, never over a folder kamerxref did not make or
         # one holding an input
         with SiteBuild(out, inputs=inputs) as site:
-            # the data files are written by their own process(es) while this one computes
-            # the site (its corpus index, search index and overview are serial work)
-            with write_all_started(G, site.tmp, jobs=jobs - 1, formats=build_formats(formats)) as data:
-                paths = _html.write_site(G, site.tmp, today, jobs=jobs)
-                paths += data.get()
+            # this process writes the data files while the page workers render
+            paths = _html.write_site(G, site.tmp, today, jobs=jobs, meanwhile=lambda: write_all(
+                G, site.tmp, jobs=1, formats=build_formats(formats)))
         return sorted(site.path(p) for p in paths)
 
 

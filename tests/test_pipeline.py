@@ -122,47 +122,38 @@ def test_incremental_rebuild_is_byte_identical_to_a_clean_build(tmp_path):
     assert len(list((tmp_path / "site.cache").glob("*/*.pickle"))) == 7
 
 
-# -- work started in the background (graph/parallel.py: kamerxref build's data files) -----
+# -- the main process's own work while the workers render (kamerxref build's data files) --
 def _square(offset, x):
-    if x == "boom":
-        from kamerxref.exporters.io import OutputError
-
-        raise OutputError("/out/graph.json", "No space left on device", 28)
     return offset + x * x
 
 
-def test_fork_map_started_gives_the_results_in_input_order():
-    from kamerxref.graph.parallel import fork_map, fork_map_started
+def test_fork_map_runs_meanwhile_in_this_process_while_the_workers_work(tmp_path):
+    import os
+
+    from kamerxref.graph.parallel import fork_map
 
     items = list(range(11))
-    for jobs in (0, 1, 2, 3):
-        with fork_map_started(_square, items, jobs, shared=(100,)) as started:
-            assert started.get() == fork_map(_square, items, 1, shared=(100,))
+    for jobs in (1, 2):
+        where = []
+        out = fork_map(_square, items, jobs, shared=(100,), chunksize=1,
+                       meanwhile=lambda: where.append(os.getpid()))
+        assert out == [100 + x * x for x in items] and where == [os.getpid()]
 
 
-def test_fork_map_started_raises_the_workers_exception_whole():
-    import pytest
-
-    from kamerxref.exporters.io import OutputError
-    from kamerxref.graph.parallel import fork_map_started
-
-    for jobs in (0, 2):
-        with fork_map_started(_square, [1, "boom", 3], jobs, shared=(0,)) as started:
-            with pytest.raises(OutputError) as err:
-                started.get()
-        assert (str(err.value), err.value.errno) == ("/out/graph.json: No space left on device", 28)
-
-
-def test_fork_map_started_left_early_stops_its_workers():
+def test_fork_map_stops_its_workers_when_meanwhile_fails():
+    import multiprocessing as mp
     import time
 
-    from kamerxref.graph.parallel import fork_map_started
+    import pytest
 
-    with fork_map_started(time.sleep, [60, 60], 2) as started:
-        procs = list(started._procs)
-        assert all(p.is_alive() for p in procs)
-    assert not any(p.is_alive() for p in procs)
-    assert all(p.exitcode == -15 for p in procs)  # stopped (SIGTERM), not waited for
+    from kamerxref.graph.parallel import fork_map
+
+    def fail():
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space"):
+        fork_map(time.sleep, [0.01] * 4, 2, meanwhile=fail)
+    assert mp.active_children() == []
 
 
 def test_build_with_jobs_writes_the_same_site_as_one_process(tmp_path):

@@ -486,17 +486,22 @@ def _site_job(G: nx.MultiDiGraph, today: _dt.date, colors, index, names, out_dir
 PAGE_BATCH = 32
 
 
-def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1) -> list[Path]:
+def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1,
+               meanwhile: Callable[[], list[Path]] | None = None) -> list[Path]:
     """Write a site under ``out_dir``: ``index.html`` (the overview),
     ``letters/<letter id>.html`` for every letter, and ``assets/`` (vis-network, the
     explorer's CSS and scripts, written once and loaded by relative path; ``assets/search/``
     the corpus search index). Returns the paths written, sorted. With ``jobs > 1`` the
-    letter pages are rendered by forked processes (the same bytes as with one)."""
+    letter pages are rendered by forked processes (the same bytes as with one).
+
+    ``meanwhile`` runs in this process while the workers render (``kamerxref build``
+    writes the data files there); the paths it returns are among those returned."""
     with gc_paused():  # see kamerxref/graph/gcpause.py
-        return _write_site(G, Path(out_dir), today, jobs)
+        return _write_site(G, Path(out_dir), today, jobs, meanwhile)
 
 
-def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int) -> list[Path]:
+def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int,
+                meanwhile: Callable[[], list[Path]] | None = None) -> list[Path]:
     names: dict[str, str] = {}
     used: set[str] = set()
     for lid in sorted(views.letter_ids(G)):
@@ -515,7 +520,9 @@ def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int) -
     batch = max(1, min(PAGE_BATCH, len(pages) // (jobs * 8) if jobs > 1 else PAGE_BATCH))
     work = [("search",), ("overview",),
             *(("pages", *pages[i:i + batch]) for i in range(0, len(pages), batch))]
+    extra: list[Path] = []
     for paths in fork_map(_site_job, work, jobs, shared=(G, today, colors, index, names, out_dir),
-                          chunksize=1):
+                          chunksize=1, meanwhile=meanwhile and (lambda: extra.extend(meanwhile()))):
         written += paths
+    written += extra
     return sorted(written)
