@@ -10,6 +10,7 @@ Reference counting still frees everything. A collector that was already off stay
 from __future__ import annotations
 
 import gc
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -29,6 +30,13 @@ def gc_paused() -> Iterator[None]:
 def worker_init() -> None:
     """In a forked worker: leave everything inherited from the parent out of the
     collector's scans (and so out of copy-on-write page copies it would cause), and
-    pause it as the parent does."""
+    pause it as the parent does.
+
+    SIGTERM kills the worker outright again: a pool ends its workers with SIGTERM, and the
+    handler a site build installs in the parent (SIGTERM -> SystemExit, for its clean-up)
+    would make a worker run the interpreter's exit, which can block for ever on a lock
+    another thread of the parent held at the fork (seen: a test run hung at a pool's end).
+    The parent cleans up what the workers wrote."""
     gc.freeze()
     gc.disable()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
