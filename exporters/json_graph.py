@@ -65,22 +65,32 @@ def iter_json(G: nx.MultiDiGraph) -> Iterator[bytes]:
     head = json.dumps({"directed": G.is_directed(), "multigraph": G.is_multigraph(),
                        "graph": dict(G.graph)}, ensure_ascii=False, sort_keys=True)[:-1]
     yield (head + ', "nodes": [\n').encode("utf-8")
-    yield from _records(({"id": n, **d} for n, d in G.nodes(data=True)), G.number_of_nodes())
+    yield from _records({"id": n, **d} for n, d in G.nodes(data=True))
     yield b'], "edges": [\n'
-    yield from _records(({"source": u, "target": v, "key": k, **d}
-                         for u, v, k, d in G.edges(keys=True, data=True)), G.number_of_edges())
+    yield from _records({"source": u, "target": v, "key": k, **d}
+                        for u, v, k, d in G.edges(keys=True, data=True))
     yield b"]}\n"
 
 
-def _records(records: Iterator[dict], n: int) -> Iterator[bytes]:
-    """``rec,\\nrec,\\n...rec\\n``: one record a line, commas between them."""
+def _records(records: Iterator[dict]) -> Iterator[bytes]:
+    """``rec,\\nrec,\\n...rec\\n``: one record a line, commas between them (a chunk is
+    held back until the next shows whether it is the last: counting a multigraph's edges
+    first walks the whole graph once more)."""
     dump = orjson.dumps
+    held: bytes | None = None
     buf: list[bytes] = []
-    for i, rec in enumerate(records, 1):
+    for rec in records:
         buf.append(dump(rec))
-        if len(buf) == _CHUNK or i == n:
-            yield b",\n".join(buf) + (b",\n" if i < n else b"\n")
-            buf = []
+        if len(buf) == _CHUNK:
+            if held is not None:
+                yield held + b",\n"
+            held, buf = b",\n".join(buf), []
+    if buf:
+        if held is not None:
+            yield held + b",\n"
+        held = b",\n".join(buf)
+    if held is not None:
+        yield held + b"\n"
 
 
 def from_json(text: str | bytes) -> nx.MultiDiGraph:
