@@ -400,8 +400,9 @@ def cite(text, fmt, jobs):
     order, so 'Idem' resolves to the line before.
 
     JSON is streamed: stdin is read and resolved in batches of lines and each batch is
-    written as it is done, so a long file starts giving output at once and is never held
-    whole (the output is the same JSON array as for one batch). With --jobs, worker
+    written as it is done, so a long file starts giving output at once (the output is the
+    same JSON array as for one batch; what earlier lines cite is kept, for 'Idem' and
+    'zie noot 3', so memory grows with the input). With --jobs, worker
     processes find the citations of the next batches while this one resolves the short
     forms in line order and writes: the same output as one process."""
     import orjson
