@@ -125,6 +125,9 @@ class Corpus:
         >>> corpus.graph.nodes["kst-36871-O/bijlage/p40"]["kind"]     # doctest: +SKIP
         'page'
         """
+        if self.__dict__.get("_released"):
+            raise RuntimeError("this corpus let its letters go (build(keep_letters=False)): "
+                               "its graph cannot be made again for another day; load it again")
         return build_graph(self.letters, documents=self.documents, pairing=self.pairing,
                            today=self.today or build_date())
 
@@ -299,6 +302,7 @@ class Corpus:
         self.at(today)
         if not keep_letters and "graph" not in self.__dict__:
             pairing, letters, self.letters = self.pairing, self.letters, []
+            self.__dict__["_released"] = True
             self.__dict__["graph"] = build_graph(letters, documents=self.documents, pairing=pairing,
                                                  today=today, consume=True)
         G = self.at(today).graph

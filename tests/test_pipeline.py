@@ -202,6 +202,11 @@ def test_build_without_keeping_the_letters_writes_the_same_site(tmp_path):
     rel = lambda paths, root: {p.relative_to(root).as_posix(): p.read_bytes() for p in paths}
     assert rel(one, tmp_path / "one") == rel(two, tmp_path / "two")
     assert alive() == n - len(kept.letters)  # nothing else held the freed corpus' letters
+    assert freed.graph is freed.graph  # its graph stays; another day cannot be made again
+    import pytest
+
+    with pytest.raises(RuntimeError, match="keep_letters=False"):
+        freed.at(dt.date(2027, 1, 1)).graph
 
 
 def test_workers_write_the_letter_cache_and_a_rebuild_uses_it(tmp_path):
