@@ -44,7 +44,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from kamerxref.graph.queries import json_strings
+from kamerxref.graph.queries import json_strings, out_edges
 
 from . import layout
 from .links import safe_href, source_url
@@ -275,7 +275,7 @@ def letter_members(G: nx.MultiDiGraph, lid: str) -> tuple[list[str], list[str]]:
     """(sections, questions) of a letter, sections by index and questions in document
     order."""
     sections, questions = [], []
-    for _, v, d in G.out_edges(lid, data=True):
+    for v, _, d in out_edges(G, lid):
         if d.get("kind") != "contains":
             continue
         k = _kind(G, v)
@@ -291,7 +291,7 @@ def letter_members(G: nx.MultiDiGraph, lid: str) -> tuple[list[str], list[str]]:
 def cites_edges(G: nx.MultiDiGraph, sources: Iterable[str]) -> list[tuple[str, str, str, dict]]:
     out = []
     for u in sources:
-        for _, v, k, d in G.out_edges(u, keys=True, data=True):
+        for v, k, d in out_edges(G, u):
             if d.get("kind") == "cites":
                 out.append((u, v, _str(k), d))
     out.sort(key=lambda e: (e[0], e[1], e[2]))
@@ -307,15 +307,16 @@ def view_nodes(G: nx.MultiDiGraph, letter_ids: Iterable[str]) -> set[str]:
         nodes.add(lid)
         nodes.update(sections)
         nodes.update(questions)
-        for _, v, d in G.out_edges([lid, *questions], data=True):
-            if d.get("kind") in ("cites", "about"):
-                frontier.append(v)
+        for u in (lid, *questions):
+            for v, _, d in out_edges(G, u):
+                if d.get("kind") in ("cites", "about"):
+                    frontier.append(v)
     while frontier:
         n = frontier.pop()
         if n in nodes:
             continue
         nodes.add(n)
-        for _, v, d in G.out_edges(n, data=True):
+        for v, _, d in out_edges(G, n):
             if d.get("kind") in UP_EDGE_KINDS and v not in nodes:
                 frontier.append(v)
     return nodes
@@ -326,7 +327,7 @@ def view_edges(G: nx.MultiDiGraph, nodes: set[str]) -> list[tuple[str, str, str,
     out = []
     for u in nodes:
         from_section = _kind(G, u) == "section"
-        for _, v, k, d in G.out_edges(u, keys=True, data=True):
+        for v, k, d in out_edges(G, u):
             if v not in nodes:
                 continue
             kind = d.get("kind")
@@ -564,7 +565,7 @@ def up_closure(G: nx.MultiDiGraph, n: str) -> list[str]:
     out, seen = [n], {n}
     i = 0
     while i < len(out):
-        for _, v, d in G.out_edges(out[i], data=True):
+        for v, _, d in out_edges(G, out[i]):
             if d.get("kind") in UP_EDGE_KINDS and v not in seen:
                 seen.add(v)
                 out.append(v)
