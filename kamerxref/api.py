@@ -128,8 +128,11 @@ class Corpus:
         if self.__dict__.get("_released"):
             raise RuntimeError("this corpus let its letters go (build(keep_letters=False)): "
                                "its graph cannot be made again for another day; load it again")
-        return build_graph(self.letters, documents=self.documents, pairing=self.pairing,
-                           today=self.today or build_date())
+        return self._graph_of(self.letters)
+
+    def _graph_of(self, letters: list[Letter], consume: bool = False) -> nx.MultiDiGraph:
+        return build_graph(letters, documents=self.documents, pairing=self.pairing,
+                           today=self.today or build_date(), consume=consume)
 
     def at(self, today: _dt.date | None) -> "Corpus":
         """The statuses as of ``today`` (the graph is rebuilt when the day changes):
@@ -301,10 +304,10 @@ class Corpus:
         inputs = [l.source for l in self.letters]
         self.at(today)
         if not keep_letters and "graph" not in self.__dict__:
-            pairing, letters, self.letters = self.pairing, self.letters, []
+            self.pairing  # noqa: B018 - paired while the letters are here
+            letters, self.letters = self.letters, []
             self.__dict__["_released"] = True
-            self.__dict__["graph"] = build_graph(letters, documents=self.documents, pairing=pairing,
-                                                 today=today, consume=True)
+            self.__dict__["graph"] = self._graph_of(letters, consume=True)
         G = self.at(today).graph
         # built whole beside ``out`` and swapped in (exporters.io.SiteBuild): never a mix of
         # old and new pages, no stale page, never over a folder kamerxref did not make or
