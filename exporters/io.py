@@ -264,12 +264,11 @@ def previous_of(path: str | Path) -> Path | None:
     same file in the site it replaces (None if there is none): what
     :func:`exporters.unchanged.write_unless_same` compares against and hard-links, so an
     unchanged page of a rebuild keeps its inode and modification time."""
-    path = Path(path)
-    for site in _ACTIVE:
-        if site.previous is not None and site.tmp is not None and path.is_relative_to(site.tmp):
-            old = site.previous / path.relative_to(site.tmp)
-            return old if old.is_file() and not old.is_symlink() else None
-    return None
+    site = site_build_of(path)
+    if site is None or site.previous is None:
+        return None
+    old = site.previous / Path(path).relative_to(site.tmp)
+    return old if old.is_file() and not old.is_symlink() else None
 
 
 def site_build_of(path: str | Path) -> "SiteBuild | None":

@@ -120,8 +120,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(v):
-    if type(v) is str and "\r" not in v:  # most cells: text as it is, unless a formula
-        return "'" + v if v.startswith(FORMULA_START) else v
+    if type(v) is str and "\r" not in v:  # most cells: no type checks beyond this one
+        return neutralise_formula(v)
     if v is None:
         return ""
     if isinstance(v, list) and all(isinstance(x, str) for x in v):

@@ -54,7 +54,8 @@ def code_fingerprint() -> str:
 
 
 class LetterCache:
-    """``get(path)`` / ``put(path, value)`` by content; ``prune()`` what was not used."""
+    """``get(key)`` / ``put_bytes(key, pickled)`` by content (``key(path)``); ``prune()``
+    what was not used."""
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
@@ -83,11 +84,9 @@ class LetterCache:
         self.hits += 1
         return value
 
-    def put(self, key: str, value: Any) -> None:
-        self.put_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
     def put_bytes(self, key: str, data: bytes) -> None:
-        """Store an entry already pickled (:meth:`get` unpickles it)."""
+        """Store an entry already pickled (the reading worker pickles a file's letters
+        once, for this and for the main process); :meth:`get` unpickles it."""
         self.used.add(key)
         target = self._file(key)
         try:

@@ -113,10 +113,11 @@ def _checked(corpus):
     return corpus
 
 
-def _report(corpus, quiet: bool = False) -> None:
+def _report(corpus, quiet: bool = False, warnings=None) -> None:
+    """Every warning on stderr: the corpus's, or ``warnings`` taken from it earlier."""
     if quiet:
         return
-    for w in corpus.warnings:
+    for w in corpus.warnings if warnings is None else warnings:
         click.echo(f"warning: {w}", err=True)
 
 
@@ -251,9 +252,8 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
     paths = corpus.build(out_dir, day, jobs=jobs, formats=formats, keep_letters=False)
     if cache is not None:
         cache.prune()
+    _report(corpus, quiet, warnings)
     if not quiet:
-        for w in warnings:
-            click.echo(f"warning: {w}", err=True)
         click.echo(f"{counts}; wrote {len(paths)} files to {out_dir}/", err=True)
     _exit_partial(corpus, n_letters)
 

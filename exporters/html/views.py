@@ -606,7 +606,6 @@ class CorpusIndex:
                         for t, ls in self.letters_of.items() if len(ls) > 1}
         classes: dict[tuple[str, ...], int] = {}
         self._class_members: list[list[str]] = []
-        self._shared: list[tuple[str, ...]] = []
         self._classes_of: dict[str, list[int]] = defaultdict(list)
         for lid in self.lids:
             key = tuple(t for t in sorted(self.sources[lid]) if t in self._weight)
@@ -614,7 +613,6 @@ class CorpusIndex:
             if c is None:
                 c = classes[key] = len(self._class_members)
                 self._class_members.append([])
-                self._shared.append(key)
                 for t in key:
                     self._classes_of[t].append(c)
             self._class_members[c].append(lid)
@@ -641,7 +639,7 @@ class CorpusIndex:
 
     def shared(self, lid: str) -> list[str]:
         """The sources of ``lid`` that another letter cites too."""
-        return sorted(t for t in self.sources[lid] if len(self.letters_of[t]) > 1)
+        return sorted(t for t in self.sources[lid] if t in self._weight)
 
     def related(self, G: nx.MultiDiGraph, lid: str, n: int = 15) -> list[dict[str, Any]]:
         """The letters sharing most with ``lid``: a shared page counts 3, a part or
