@@ -156,3 +156,15 @@ def test_damaged_letters_never_crash_and_lose_nothing():
         for w in letter.warnings:
             assert "\n" not in str(w)
     assert failures == []
+
+
+@pytest.mark.parametrize("text", [
+    "# Eerste Kamer der Staten-Generaal²",                 # found by hypothesis (test_hostile_properties)
+    "## Vragen van de fractie van D66<sup>3</sup>\n",
+    "Tekst.\n\n## Slot¹",                                  # a final heading after a paragraph
+])
+def test_a_marker_in_a_heading_with_no_paragraph_after_it_is_kept(text):
+    letter = read_text(text, "x.txt")
+    assert account(letter, text) == []
+    if "Tekst" not in text:
+        assert any(w.code == "marker-without-paragraph" for w in letter.warnings)

@@ -1028,6 +1028,11 @@ class _TextReader:
             for number, line in self.heading_markers:
                 last.markers.append((number, len(last.text), line))
             self.heading_markers = []
+        for number, line in self.heading_markers:  # a heading and no paragraph at all
+            self.warn("marker-without-paragraph", f"footnote marker {number} stands in a heading "
+                      "and no paragraph follows to anchor it to; kept as a skipped block", line)
+            self.letter.skipped.append(SkippedBlock(line, number, "marker-without-paragraph"))
+        self.heading_markers = []
 
     def _next_is_body(self, blocks: list[_Block], bi: int, strict: bool = False) -> bool:
         """A heading candidate must be followed by body text that starts a paragraph
