@@ -360,6 +360,40 @@ def test_console_script_runs_on_the_seed():
     assert len(recs) == 15 and all(r["fracties"] == ["Volt", "PvdD"] for r in recs)
 
 
+def _script(*args, **kw) -> subprocess.CompletedProcess:
+    """The console script's way in (``kamerxref.cli.run``: the process ends with
+    ``os._exit`` after flushing, without the interpreter's teardown)."""
+    return subprocess.run([sys.executable, "-m", "kamerxref.cli", *map(str, args)],
+                          capture_output=True, stdin=subprocess.DEVNULL, **kw)
+
+
+@pytest.mark.parametrize("args, code, stderr", [
+    (("questions", DATA, "--format", "json", "-q"), 0, b""),        # 60 questions, 36 KB
+    (("letters", "/nonexistent/kx"), 1, b"kamerxref: error: /nonexistent/kx: no such file"),
+    (("letters", "--format", "xml"), 2, b"Invalid value for '--format'"),
+    (("cite", "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40."), 0, b""),
+])
+def test_the_console_script_exits_as_main_does_with_the_same_output(args, code, stderr):
+    """Skipping the teardown loses nothing: the script's stdout, stderr and exit code are
+    those of the same command run in-process."""
+    res = _script(*args)
+    same = CliRunner().invoke(main, [str(a) for a in args], prog_name="kamerxref")
+    assert res.returncode == code == same.exit_code
+    assert res.stdout == same.stdout_bytes
+    assert stderr in res.stderr and res.stderr == same.stderr_bytes
+    if args[0] == "questions":
+        assert len(res.stdout) > 8192 and len(json.loads(res.stdout)) == 60  # > one buffer
+
+
+def test_the_console_script_exits_3_when_some_inputs_are_unreadable(tmp_path):
+    (tmp_path / "good.txt").write_bytes(SEED_002.read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"")
+    out = tmp_path / "site"
+    res = _script("build", tmp_path, "-o", out, "--jobs", "2")
+    assert res.returncode == 3
+    assert b"bad.txt" in res.stderr and (out / "index.html").is_file() and (out / "graph.json").is_file()
+
+
 def test_a_readme_in_a_letter_folder_is_reported_not_read_as_a_letter(tmp_path):
     (tmp_path / "letter.txt").write_bytes(SEED_002.read_bytes())
     (tmp_path / "README.md").write_text("# Brieven\n\nDeze map bevat de brieven van 2026.\n")
