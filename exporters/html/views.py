@@ -137,7 +137,7 @@ def _str(value: Any) -> str:
 
 
 def _kind(G: nx.MultiDiGraph, n: str) -> str:
-    return _str(G.nodes[n].get("kind"))
+    return _str(G._node[n].get("kind"))  # G.nodes[n] without the view's checks (hot: every edge walk)
 
 
 def parse_iso(value: Any) -> _dt.date | None:
