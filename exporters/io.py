@@ -215,15 +215,37 @@ def _exchange(a: Path, b: Path) -> bool:
     return True
 
 
+def _input_inside(out: Path, inputs: Iterable[str | Path]) -> str | Path | None:
+    """The first input that is ``out`` or lies inside it, links followed; None if none.
+
+    Each distinct folder of the inputs is resolved once, and a file only when it is a
+    link itself: resolving 10,000 letter files one by one (an ``lstat`` per part of each
+    path), and ``out`` again for each, took 0.7 s of every build."""
+    root = out.resolve()
+    prefix = os.path.join(str(root), "")
+    folders: dict[Path, Path] = {}
+    for inp in inputs:
+        p = Path(inp)
+        if p.name in ("", ".", "..") or p.is_symlink():
+            ip = p.resolve()
+        else:
+            folder = folders.get(p.parent)
+            if folder is None:
+                folder = folders[p.parent] = p.parent.resolve()
+            ip = folder / p.name
+        if ip == root or str(ip).startswith(prefix):
+            return inp
+    return None
+
+
 def check_site_folder(out: Path, inputs: Iterable[str | Path] = ()) -> Path | None:
     """The old site at ``out`` if there is one kamerxref may replace, None if there is
     nothing; an :class:`OutputError` for anything else (a file, a FIFO, a folder with
     other files, a folder holding an input)."""
     st = _stat(out)
-    for inp in inputs:
-        ip = Path(inp).resolve()
-        if st is not None and (ip == out.resolve() or out.resolve() in ip.parents):
-            raise OutputError(out, f"holds the input {_show(str(inp))}; refused (choose another -o)")
+    inside = _input_inside(out, inputs) if st is not None else None
+    if inside is not None:
+        raise OutputError(out, f"holds the input {_show(str(inside))}; refused (choose another -o)")
     for up in out.parents:
         if os.path.lexists(up):
             if not up.is_dir():

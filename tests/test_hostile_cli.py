@@ -386,3 +386,35 @@ def test_table_escapes_control_characters_it_is_given():
 
     out = _table([{"betreft": "a\x1b[2Jb\x9bc\nd"}], ["betreft"])
     assert "\x1b" not in out and "\x9b" not in out and "a\\x1b[2Jb\\x9bc d" in out
+
+
+@pytest.mark.parametrize("make_input, inside", [
+    (lambda out, tmp: out / "letters" / "mine.txt", True),                # a file in the site
+    (lambda out, tmp: out / "letters", True),                              # a folder in it
+    (lambda out, tmp: out, True),                                          # the site itself
+    (lambda out, tmp: tmp / "site2" / "x.txt", False),                     # a sibling, same prefix
+    (lambda out, tmp: tmp / "in" / "link.txt", True),                      # a link into the site
+    (lambda out, tmp: tmp / "linkdir" / "mine.txt", True),                 # through a linked folder
+    (lambda out, tmp: tmp / "in" / ".." / "site" / "letters" / "mine.txt", True),
+    (lambda out, tmp: tmp / "in" / "plain.txt", False),
+])
+def test_an_input_inside_the_output_is_found_through_links(tmp_path, make_input, inside):
+    """``check_site_folder`` resolves each input folder once (not each of 10,000 files)
+    and still follows a link to a file or folder inside the site."""
+    from kamerxref.exporters.io import OutputError, check_site_folder
+
+    out = tmp_path / "site"
+    (out / "letters").mkdir(parents=True)
+    (out / "letters" / "mine.txt").write_text("x")
+    (tmp_path / "site2").mkdir()
+    (tmp_path / "site2" / "x.txt").write_text("x")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "plain.txt").write_text("x")
+    (tmp_path / "in" / "link.txt").symlink_to(out / "letters" / "mine.txt")
+    (tmp_path / "linkdir").symlink_to(out / "letters")
+    inputs = [tmp_path / "in" / "plain.txt", make_input(out, tmp_path)]
+    if inside:
+        with pytest.raises(OutputError, match="holds the input"):
+            check_site_folder(out, inputs)
+    else:
+        check_site_folder(out, inputs)  # not refused (the folder holds only foreign files ...)
