@@ -37,20 +37,25 @@ def cache_dir_for(out_dir: str | Path) -> Path:
     return out.with_name(out.name + SUFFIX)
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Version and the bytes of every source file of ``kamerxref.graph``."""
+@lru_cache(maxsize=8)
+def code_fingerprint(*roots: str) -> str:
+    """Version and the bytes of every source file under ``roots`` (default: the folder of
+    ``kamerxref.graph``, what makes letters); the site's manifest
+    (``exporters/uptodate.py``) passes every package folder, assets included."""
     h = hashlib.sha256()
     try:
         h.update(metadata.version("kamerxref").encode())
     except metadata.PackageNotFoundError:
         h.update(b"unknown")
-    root = Path(__file__).resolve().parent
-    for path in sorted(root.rglob("*")):
-        if path.suffix in {".py", ".json", ".tsv", ".txt"} and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(root)).encode())
-            h.update(path.read_bytes())
+    for root in map(Path, roots or (str(Path(__file__).resolve().parent),)):
+        for path in sorted(root.rglob("*")):
+            if path.suffix in _SOURCE_SUFFIXES and "__pycache__" not in path.parts:
+                h.update(str(path.relative_to(root)).encode())
+                h.update(path.read_bytes())
     return h.hexdigest()
+
+
+_SOURCE_SUFFIXES = {".py", ".json", ".tsv", ".txt", ".js", ".css", ".html"}
 
 
 class LetterCache:

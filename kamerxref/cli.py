@@ -124,13 +124,21 @@ def _report(corpus, quiet: bool = False, warnings=None) -> None:
 def _exit_partial(corpus, n_letters: int | None = None) -> None:
     """Exit with :data:`EXIT_PARTIAL` when some input files could not be read (they are
     named in the warnings); the output for the others has been written."""
-    failed = [i for i in corpus.issues if i.code == "unreadable"]
-    if failed:
-        n_letters = len(corpus.letters) if n_letters is None else n_letters
-        click.echo(f"kamerxref: {len(failed)} input file{'s' if len(failed) != 1 else ''} could "
-                   f"not be read; the output holds the {n_letters} letters of the others "
-                   f"(exit code {EXIT_PARTIAL})", err=True)
+    message = _partial_message(corpus, n_letters)
+    if message:
+        click.echo(message, err=True)
         sys.exit(EXIT_PARTIAL)
+
+
+def _partial_message(corpus, n_letters: int | None = None) -> str:
+    """What :func:`_exit_partial` says, or "" when every input was read."""
+    failed = [i for i in corpus.issues if i.code == "unreadable"]
+    if not failed:
+        return ""
+    n_letters = len(corpus.letters) if n_letters is None else n_letters
+    return (f"kamerxref: {len(failed)} input file{'s' if len(failed) != 1 else ''} could "
+            f"not be read; the output holds the {n_letters} letters of the others "
+            f"(exit code {EXIT_PARTIAL})")
 
 
 def _emit(records: list[dict], fmt: str, columns: list[str]) -> None:
@@ -223,7 +231,9 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
 
     Rebuilds are incremental: the processed letters are cached in DIR.cache/ (safe to
     delete) by file content and kamerxref version, so only new or changed files are read
-    again, and output files whose bytes did not change are not rewritten.
+    again, and output files whose bytes did not change are not rewritten. With nothing
+    changed since the last build (input bytes, --today, --formats, kamerxref, and the
+    site as that build left it) the site is left as it is.
     """
     from kamerxref.exporters import build_formats
     from kamerxref.graph.pipeline import default_jobs
@@ -240,6 +250,23 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
     from kamerxref.graph.cache import LetterCache, cache_dir_for
 
     cache = None if no_cache else LetterCache(cache_dir_for(out_dir))
+    if cache is not None:  # nothing changed since the last build: the site stays as it is
+        from kamerxref.api import default_data
+        from kamerxref.exporters import uptodate
+
+        stamp = uptodate.build_stamp(list(inputs) or [default_data()], day.isoformat(),
+                                     build_formats(formats), leave_out=(Path(out_dir), cache.folder))
+        done = uptodate.up_to_date(cache.folder, Path(out_dir), stamp)
+        if done is not None:
+            if not quiet:
+                for w in done.warnings:
+                    click.echo(f"warning: {w}", err=True)
+                click.echo(f"{done.summary}; {out_dir}/ is up to date (nothing changed since "
+                           "its build)", err=True)
+            if done.exit_message:
+                click.echo(done.exit_message, err=True)
+            sys.exit(EXIT_PARTIAL if done.exit_message else 0)
+        uptodate.forget_build(cache.folder)
     corpus = _load(inputs, jobs, quiet, cache=cache)
     letters = corpus.letters
     warnings = corpus.warnings
@@ -252,6 +279,8 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
     paths = corpus.build(out_dir, day, jobs=jobs, formats=formats, keep_letters=False)
     if cache is not None:
         cache.prune()
+        uptodate.record_build(cache.folder, Path(out_dir), uptodate.BuildRecord(
+            stamp, [str(w) for w in warnings], counts, _partial_message(corpus, n_letters)))
     _report(corpus, quiet, warnings)
     if not quiet:
         click.echo(f"{counts}; wrote {len(paths)} files to {out_dir}/", err=True)

@@ -2,9 +2,12 @@
 the public API is what the README lists."""
 from __future__ import annotations
 
+import os
 import re
 
-from conftest import ROOT, SEED_002
+import pytest
+
+from conftest import ROOT, SEED_000, SEED_002
 
 
 def test_jobs_2_gives_byte_identical_output(tmp_path):
@@ -229,9 +232,88 @@ def test_workers_write_the_letter_cache_and_a_rebuild_uses_it(tmp_path):
 
     real, read = pipeline._load_one, []
     pipeline._load_one = lambda path: read.append(path.name) or real(path)
+    (tmp_path / "site.cache" / "build-manifest.json").unlink()  # a rebuild, not "up to date"
     try:
         assert CliRunner().invoke(main, args).exit_code == 0
     finally:
         pipeline._load_one = real
     assert read == [] and _files(out) == first
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "site.cache").rglob("*.pickle")} == entries
+
+
+# -- a rebuild with nothing changed (exporters/uptodate.py) --------------------------------
+def _site_stat(out):
+    return {str(p.relative_to(out)): (p.stat().st_mtime_ns, p.stat().st_ino)
+            for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _build_here(src, out, *more, read=None):
+    from click.testing import CliRunner
+
+    import kamerxref.graph.pipeline as pipeline
+    from kamerxref.cli import main
+
+    real = pipeline._load_one
+    if read is not None:
+        pipeline._load_one = lambda path: read.append(path.name) or real(path)
+    try:
+        return CliRunner().invoke(main, ["build", str(src), "-o", str(out), "--jobs", "1",
+                                         "--today", "2026-07-01", *map(str, more)])
+    finally:
+        pipeline._load_one = real
+
+
+def test_a_rebuild_with_nothing_changed_leaves_the_site_and_says_what_the_build_said(tmp_path):
+    """Nothing read, nothing written, the same warnings and exit code (3: one input
+    unreadable) as the build that made the site."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SEED_002.read_bytes())
+    (src / "bad.txt").write_bytes(b"")
+    out = tmp_path / "site"
+    first = _build_here(src, out)
+    assert first.exit_code == 3 and "bad.txt" in first.stderr
+    before, read = _site_stat(out), []
+    again = _build_here(src, out, read=read)
+    assert again.exit_code == 3 and read == [] and _site_stat(out) == before
+    assert again.stderr.splitlines()[:-2] == first.stderr.splitlines()[:-2]     # the warnings
+    assert again.stderr.splitlines()[-1] == first.stderr.splitlines()[-1]       # exit 3's line
+    assert again.stderr.splitlines()[-2].endswith("is up to date (nothing changed since its build)")
+    quiet = _build_here(src, out, "-q")
+    assert quiet.exit_code == 3 and quiet.stderr.splitlines() == first.stderr.splitlines()[-1:]
+
+
+@pytest.mark.parametrize("change", ["input byte", "input added", "record.json added", "today",
+                                    "formats", "page deleted", "page touched", "code"])
+def test_any_change_makes_a_full_build(tmp_path, monkeypatch, change):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SEED_002.read_bytes())
+    out = tmp_path / "site"
+    assert _build_here(src, out, "-q").exit_code == 0
+    assert "up to date" in _build_here(src, out).stderr  # as it was: nothing to do
+    more = []
+    if change == "input byte":
+        (src / "a.txt").write_bytes(SEED_002.read_bytes().replace(b"p. 2", b"p. 3", 1))
+    elif change == "input added":
+        (src / "b.txt").write_bytes(SEED_000.read_bytes())
+    elif change == "record.json added":  # a fetch cache's metadata is read too
+        (src / "record.json").write_text('{"identifier": "kst-32317-PY", "title": "x"}')
+    elif change == "today":
+        more += ["--today", "2026-09-01"]
+    elif change == "formats":
+        more += ["--formats", "gexf"]
+    elif change == "page deleted":
+        next((out / "letters").iterdir()).unlink()
+    elif change == "page touched":
+        os.utime(out / "index.html", ns=(1, 1))
+    elif change == "code":
+        import kamerxref.exporters.uptodate as uptodate
+
+        monkeypatch.setattr(uptodate, "code_fingerprint", lambda *roots: "another kamerxref")
+    res = _build_here(src, out, *more)
+    assert res.exit_code == 0 and "up to date" not in res.stderr
+    assert res.stderr.splitlines()[-1].endswith(f"files to {out}/")  # "...; wrote 175 files to"
+    clean = tmp_path / "clean"
+    assert _build_here(src, clean, *more, "-q", "--no-cache").exit_code == 0
+    assert _files(out) == _files(clean)
