@@ -432,38 +432,24 @@ def cite(text, fmt, jobs):
     written as it is done, so a long file starts giving output at once (the output is the
     same JSON array as for one batch; what earlier lines cite is kept, for 'Idem' and
     'zie noot 3', so memory grows with the input). With --jobs, worker
-    processes find the citations of the next batches while this one resolves the short
-    forms in line order and writes: the same output as one process."""
-    import orjson
-
-    from kamerxref.graph.citations.resolve import resolve_footnotes_stream
+    processes read the next batches and write the lines that cite full sources only,
+    while this one resolves the short forms in line order and writes: the same output
+    as one process."""
+    from kamerxref.graph.citations.resolve import render_footnotes_stream
     from kamerxref.graph.gcpause import gc_paused
 
     source = "<stdin>" if text == "-" else "<argument>"
-    pending: list[list[tuple[str, str]]] = []
     _NOT_UTF8.clear()
-
-    def batches():
-        for batch in (_stdin_batches() if text == "-" else [[("1", text)]]):
-            pending.append(batch)
-            yield batch
-
-    def results():  # (number, line, (citations, warnings)) per line, a batch at a time
-        for result in resolve_footnotes_stream(batches(), source, jobs=jobs or _cores()):
-            yield [(n, line, r) for (n, line), r in zip(pending.pop(0), result)]
-
-    def records():
-        for batch in results():
-            yield [_cite_record(n, line, r) for n, line, r in batch]
+    batches = _stdin_batches() if text == "-" else [[("1", text)]]
+    jobs = jobs or _cores()
 
     if fmt == "json":
         out = sys.stdout.buffer
         first = True
         with gc_paused():  # records are freed by reference counting: no cycles to look for
-            for batch in records():  # each batch as the array's items: the same bytes as one array
-                # orjson with 2-space indent: the bytes of _dumps_json(batch, indent=True)
-                out.write((b"[\n" if first else b",\n")
-                          + orjson.dumps(batch, option=orjson.OPT_INDENT_2)[2:-2])
+            for pieces in render_footnotes_stream(batches, _json_plain, _json_one, source, jobs=jobs):
+                # each batch as the array's items: the same bytes as one array
+                out.write((b"[\n" if first else b",\n") + b",\n".join(pieces))
                 first = False
         out.write(b"[]\n" if first else b"\n]\n")
         out.flush()
@@ -474,17 +460,50 @@ def cite(text, fmt, jobs):
     rows: list[dict] = []
     warnings: list[str] = []
     with gc_paused():
-        for batch in results():
-            for n, _, (cits, issues) in batch:
-                number = int(n)
-                rows.extend({"footnote": number, "document": c.document, "part": c.part,
-                             "pages": ", ".join(map(str, c.pages)), "url": c.url} for c in cits)
-                warnings.extend(f"warning: line {number}: {w.message}" for w in issues)
+        for pieces in render_footnotes_stream(batches, _table_plain, _table_one, source, jobs=jobs):
+            for piece_rows, piece_warnings in pieces:
+                rows += piece_rows
+                warnings += piece_warnings
         table = _table(rows, ["footnote", "document", "part", "pages", "url"], width=80)
     click.echo(table)
     if warnings:  # one write: the lines each click.echo(w, err=True) would give
         click.echo("\n".join(warnings), err=True)
     _warn_not_utf8()
+
+
+def _json_plain(footnotes, found) -> bytes:
+    """Footnotes whose citations are their found records (no short forms, no warnings)
+    as items of ``cite``'s JSON array: the records :func:`_cite_record` makes of their
+    citations, made from the found records directly (the fields a citation copies)."""
+    import orjson
+
+    return orjson.dumps([
+        {"footnote": int(number), "text": line,
+         "citations": [{"kind": fc.kind, "document": fc.document or "", "dossier": fc.dossier,
+                        "part": fc.part, "pages": fc.pages, "url": fc.url, "span": fc.span,
+                        "resolved_from": None} for fc in fcs],
+         "warnings": []}
+        for (number, line), fcs in zip(footnotes, found)], option=orjson.OPT_INDENT_2)[2:-2]
+
+
+def _json_one(number, line, cits, issues) -> bytes:
+    """One footnote as an item of ``cite``'s JSON array (2-space indent, as in the array)."""
+    import orjson
+
+    return orjson.dumps([_cite_record(number, line, (cits, issues))], option=orjson.OPT_INDENT_2)[2:-2]
+
+
+def _table_plain(footnotes, found) -> tuple[list[dict], list[str]]:
+    return [{"footnote": int(number), "document": fc.document or "", "part": fc.part,
+             "pages": ", ".join(map(str, fc.pages)), "url": fc.url}
+            for (number, _), fcs in zip(footnotes, found) for fc in fcs], []
+
+
+def _table_one(number, line, cits, issues) -> tuple[list[dict], list[str]]:
+    number = int(number)
+    return ([{"footnote": number, "document": c.document, "part": c.part,
+              "pages": ", ".join(map(str, c.pages)), "url": c.url} for c in cits],
+            [f"warning: line {number}: {w.message}" for w in issues])
 
 
 def _warn_not_utf8() -> None:

@@ -220,3 +220,67 @@ def test_trigger_trie_order_changes_nothing():
     glued = ["".join(rng.choice(words + ["x", " ", "9"]) for _ in range(8)) for _ in range(3000)]
     text = "\n".join(TABLE_TEXTS + [t for _, t in SEED_FOOTNOTES] + glued)
     assert [m.span() for m in other.finditer(text)] == [m.span() for m in F._TRIGGER.finditer(text)]
+
+
+#: Footnotes whose short forms point back at footnotes of full citations only (which the
+#: streamed renderer keeps unmade): Idem after one, Zie noot to one, hetzelfde past many
+#: of other kinds, an unreadable footnote naming the kind in between, a dossier cited
+#: without pages, two sources before an Idem, and lines with nothing in them.
+SHORT_FORMS = [
+    "Idem.", "Idem, p. {p}.", "*Ibid.*", "Ibid., p. {p}.", "t.a.p., p. {p}", "Zie noot {n}.",
+    "Zie noot {n}, p. {p}.", "hetzelfde Aanhangsel, p. {p}.", "Hetzelfde Aanhangsel.",
+    "dezelfde Handelingen, p. {p}", "Hetzelfde Staatsblad.", "zie voetnoot {n}",
+    "idem, bijlage, p. {p}", "Aanhangsel bij iets onleesbaars", "NOS, 3 mei 2024, iets.",
+    "(stuk nr. {p})", "Kamerstukken II 2016-17, 2212, nr. 2292, p. {p}; idem, p. 3.",
+    "Kamerstukken 35 687, p. {p}", "", "Kamerstukken I 2025/26, 36 871, O, p. 5 en bijlage, p. 4{p}.",
+]
+
+
+def _short_form_corpus(seed: int, n: int) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    full = [t for _, t in _corpus(seed, 40_000)] + [t for _, t in SEED_FOOTNOTES]
+    out = []
+    for i in range(n):
+        if rng.random() < 0.4:
+            text = rng.choice(SHORT_FORMS).format(p=rng.randint(1, 60), n=rng.randint(1, i + 3))
+        else:
+            text = rng.choice(full)
+        out.append((str(i + 1), text))
+    return out
+
+
+def _pieces_plain(footnotes, found):
+    return [("plain", number, [dataclasses.astuple(r) for r in records])
+            for (number, _), records in zip(footnotes, found)]
+
+
+def _pieces_one(number, text, cits, issues):
+    return [("made", number, (_records([(cits, issues)])))]
+
+
+@pytest.mark.parametrize("seed,batch,jobs", [(1, 1, 1), (2, 3, 2), (3, 17, 1), (4, 64, 2), (5, 1000, 1)])
+def test_streamed_rendering_gives_the_results_of_one_sequence(seed, batch, jobs):
+    """``render_footnotes_stream`` (``kamerxref cite -``): plain footnotes are rendered
+    from their found records where they are read, and kept unmade; the others are
+    resolved in order, pointing back at unmade ones across batches. Every footnote gets
+    the citations and warnings ``resolve_footnotes`` gives the whole sequence, and a plain
+    one's citations are copies of its found records."""
+    from kamerxref.graph.citations.resolve import render_footnotes_stream
+
+    footnotes = _short_form_corpus(seed, 1500)
+    want = resolve_footnotes(footnotes, "<stdin>")
+    batches = [footnotes[i:i + batch] for i in range(0, len(footnotes), batch)]
+    got = [piece for pieces in render_footnotes_stream(batches, _pieces_plain, _pieces_one,
+                                                       "<stdin>", jobs=jobs)
+           for run in pieces for piece in run]
+    assert [number for _, number, _ in got] == [number for number, _ in footnotes]
+    plain = 0
+    for (how, number, got_records), (cits, issues) in zip(got, want):
+        if how == "plain":
+            plain += 1
+            assert not issues and [dataclasses.astuple(c)[:10] for c in cits] == [
+                (r[0], r[3] or "", r[1], r[2], r[4], r[5], r[6], r[7], r[8], r[9]) for r in got_records]
+            assert all(c.short_form is None and c.resolved_from is None for c in cits)
+        else:
+            assert got_records == _records([(cits, issues)]), number
+    assert 0 < plain < len(footnotes)

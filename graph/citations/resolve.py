@@ -25,14 +25,17 @@ Semantics (DESIGN §2), with seed letter 181524 as the example:
 """
 from __future__ import annotations
 
+import bisect
+import functools
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Sequence
 
 from ..gcpause import gc_paused
 from ..parallel import fork_stream
 from ..model import Citation, Issue
+from . import grammar as G
 from . import ids
 from .find import FoundCitation, find_citations_many, find_citations_reference
 
@@ -73,7 +76,17 @@ def resolve_footnotes(
     >>> c = out[1][0][0]; (c.document, c.part, c.pages, c.resolved_from)
     ('kst-36871-O', 'bijlage', (18,), '2')
     """
-    return _resolve_batch(footnotes, source, dossier, {})
+    footnotes = [(str(number), text or "") for number, text in footnotes]
+    with gc_paused():
+        # a text that recurs ("Idem.", the same source cited again) is read once; the
+        # found records are only read below, never handed out, so sharing them is safe
+        unique = list(dict.fromkeys(text for _, text in footnotes))
+        if len(unique) == len(footnotes):
+            found = find_citations_many(unique)
+        else:
+            by_text = dict(zip(unique, find_citations_many(unique)))
+            found = [by_text[text] for _, text in footnotes]
+        return _resolve(footnotes, found, source, dossier)
 
 
 def resolve_footnotes_stream(
@@ -83,11 +96,11 @@ def resolve_footnotes_stream(
     """:func:`resolve_footnotes` over batches of footnotes, one result list per batch,
     as if all were one sequence: an ``Idem`` at the start of a batch resolves to the last
     footnote of the batch before, ``Zie noot 4`` to footnote 4 wherever it stood
-    (``kamerxref cite -`` streams stdin this way).
+    (``kamerxref cite -`` streams stdin this way, through :func:`render_footnotes_stream`).
 
-    With ``jobs > 1`` the find stage (each footnote read on its own, most of the work)
-    runs in forked workers, a few batches ahead, while this process resolves the short
-    forms batch after batch in footnote order, as with one job: the same results.
+    With ``jobs > 1`` the footnotes are read in forked workers, a few batches ahead,
+    while this process resolves the short forms batch after batch in footnote order, as
+    with one job: the same results.
 
     >>> batches = [[("1", "Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40.")],
     ...            [("2", "Idem, p. 18."), ("3", "Zie noot 1, p. 41.")]]
@@ -95,44 +108,115 @@ def resolve_footnotes_stream(
     ...  for batch in resolve_footnotes_stream(batches, jobs=2) for cits, _ in batch]
     [[('kst-36871-O', 'bijlage', (40,), None)], [('kst-36871-O', 'bijlage', (18,), '1')], [('kst-36871-O', 'bijlage', (41,), '1')]]
     """
-    state: dict = {}
-    read: deque = deque()  # the batches handed to the find stage, awaiting their results
+    for pieces in render_footnotes_stream(batches, _plain_results, _result, source, dossier, jobs):
+        yield [r for piece in pieces for r in piece]
 
-    def unique_texts():
+
+def _plain_results(footnotes, found) -> list[tuple[list[Citation], list[Issue]]]:
+    return [([_to_citation(fc) for fc in fcs], []) for fcs in found]
+
+
+def _result(number, text, cits, issues) -> list[tuple[list[Citation], list[Issue]]]:
+    return [(cits, issues)]
+
+
+def render_footnotes_stream(
+    batches: Iterable[Sequence[tuple[str, str]]], render_plain: Callable, render: Callable,
+    source: str = "", dossier: str | None = None, jobs: int = 1,
+) -> Iterator[list]:
+    """The footnotes of ``batches`` resolved as one sequence (as
+    :func:`resolve_footnotes_stream`) and turned into output by the caller, as
+    ``kamerxref cite -`` writes them: one list of pieces per batch, in footnote order.
+
+    A footnote of full citations only (most: ``Kamerstukken II 2023-2024, 27416, nr.
+    347, p. 33.``) needs nothing from the footnotes before it: its citations are its
+    found records, each copied. Runs of such footnotes are turned into output where
+    they are read, ``render_plain(footnotes, found)`` -> one piece, in the forked
+    workers with ``jobs > 1``; only the others (short forms, malformed citations,
+    nothing found) are resolved here, in footnote order, each given to
+    ``render(number, text, citations, warnings)`` -> one piece. A short form that points
+    back at a plain footnote (``Idem`` after it, ``Zie noot 4``, ``hetzelfde
+    Aanhangsel``) gets that footnote's citations made again from its found records (sent
+    along for the footnote just before each other one) or, rarely, from its text: the
+    same records, so the same results as one process resolving every footnote.
+    """
+    read: deque = deque()  # the batches handed to the workers, awaiting their pieces
+    memory = _Memory(unmade=True)
+
+    def work():
         for batch in batches:
             footnotes = [(str(number), text or "") for number, text in batch]
             read.append(footnotes)
-            # a text that recurs ("Idem.", the same source cited again) is read once; the
-            # found records are only read, never handed out, so sharing them is safe
-            yield list(dict.fromkeys(text for _, text in footnotes))
+            yield footnotes
 
-    stream = fork_stream(_find_unique, unique_texts(), jobs)
+    stream = fork_stream(functools.partial(_read_batch, render_plain), work(), jobs)
     while True:
         with gc_paused():
             got = next(stream, None)
             if got is None:
                 return
-            unique, found = got
+            pieces, others, before, kinds = got
             footnotes = read.popleft()
-            by_text = dict(zip(unique, found))
-            result = _resolve(footnotes, [by_text[text] for _, text in footnotes], source,
-                              dossier, state)
-        yield result
+            base = len(memory.numbers)
+            memory.add_kinds(base, kinds)
+            for i, found in before.items():
+                memory.found[base + i] = found
+            out = []
+            for start, end, piece in pieces:
+                if piece is not None:
+                    memory.add_unmade(footnotes[start:end], base + start)
+                    out.append(piece)
+                else:
+                    number, text = footnotes[start]
+                    cits, issues = memory.resolve(number, text, others[start], source, dossier)
+                    out.append(render(number, text, cits, issues))
+        yield out
 
 
-def _find_unique(unique: list[str]) -> tuple[list[str], list[list[FoundCitation]]]:
-    return unique, find_citations_many(unique)
+#: The kinds ``hetzelfde ...`` can name (grammar.SAME_KIND_WORDS): where plain footnotes
+#: cite them is sent along with a batch, so that a walk back skips the others.
+_SAME_KINDS = frozenset(G.SAME_KIND_WORDS.values())
 
 
-def _resolve_batch(footnotes: Sequence[tuple[str, str]], source: str, dossier: str | None,
-                   state: dict) -> list[tuple[list[Citation], list[Issue]]]:
-    footnotes = [(str(number), text or "") for number, text in footnotes]
+def _read_batch(render_plain: Callable, footnotes: list[tuple[str, str]]):
+    """A batch read (in a worker with ``jobs > 1``): the found records of each footnote;
+    runs of plain footnotes given to ``render_plain``. Returns ``(pieces, others,
+    before, kinds)``: pieces ``(start, end, piece)``, a run's piece or None for one other
+    footnote; the found records of the others and of each plain footnote just before one
+    (or last in the batch), by index; the indices of the plain footnotes citing each kind
+    of :data:`_SAME_KINDS`."""
     with gc_paused():
         # a text that recurs ("Idem.", the same source cited again) is read once; the
-        # found records are only read below, never handed out, so sharing them is safe
+        # found records are only read, never handed out, so sharing them is safe
         unique = list(dict.fromkeys(text for _, text in footnotes))
-        found = dict(zip(unique, find_citations_many(unique)))
-        return _resolve(footnotes, [found[text] for _, text in footnotes], source, dossier, state)
+        if len(unique) == len(footnotes):
+            found = find_citations_many(unique)
+        else:
+            by_text = dict(zip(unique, find_citations_many(unique)))
+            found = [by_text[text] for _, text in footnotes]
+        pieces: list = []
+        others: dict = {}
+        before: dict = {}
+        kinds: dict = {}
+        start = 0
+        for i, fcs in enumerate(found):
+            if fcs and (fcs[0].kind not in _NOT_PLAIN if len(fcs) == 1
+                        else all(fc.kind not in _NOT_PLAIN for fc in fcs)):
+                for fc in fcs:
+                    if fc.kind in _SAME_KINDS:
+                        kinds.setdefault(fc.kind, []).append(i)
+                continue
+            if start < i:
+                pieces.append((start, i, render_plain(footnotes[start:i], found[start:i])))
+                before[i - 1] = found[i - 1]
+            pieces.append((i, i + 1, None))
+            others[i] = fcs
+            start = i + 1
+        n = len(found)
+        if start < n:
+            pieces.append((start, n, render_plain(footnotes[start:], found[start:])))
+            before[n - 1] = found[n - 1]
+    return pieces, others, before, kinds
 
 
 def resolve_footnotes_reference(
@@ -155,28 +239,91 @@ def _own_paper(fc: FoundCitation, dossier: str) -> Citation:
                     label=ids.kst_label(None, None, dossier, fc.note), short_form=fc.short_form)
 
 
-def _resolve(
-    footnotes: list[tuple[str, str]], found_per_footnote: list[list[FoundCitation]], source: str,
-    dossier: str | None = None, state: dict | None = None,
-) -> list[tuple[list[Citation], list[Issue]]]:
-    """``state`` carries the footnotes met so far from one batch to the next."""
-    results: list[tuple[list[Citation], list[Issue]]] = []
-    state = {} if state is None else state
-    by_number: dict[str, list[Citation]] = state.setdefault("by_number", {})
-    prev: tuple[str, list[Citation]] | None = state.get("prev")  # previous footnote, its citations
-    # (number, text, citations), in order
-    history: list[tuple[str, str, list[Citation]]] = state.setdefault("history", [])
+class _Memory:
+    """The footnotes of one sequence met so far, for the short forms after them to point
+    at: ``Idem`` at the one before, ``Zie noot 4`` at footnote 4, ``hetzelfde
+    Aanhangsel`` at the last that cites an Aanhangsel (positions count footnotes from 0).
 
-    for (number, text), found in zip(footnotes, found_per_footnote):
-        if found and (found[0].kind not in _NOT_PLAIN if len(found) == 1
-                      else all(fc.kind not in _NOT_PLAIN for fc in found)):
-            # most footnotes: full citations only, nothing to resolve or warn about
-            cits = [_to_citation(fc) for fc in found]
-            results.append((cits, []))
-            by_number[number] = cits
-            prev = (number, cits)
-            history.append((number, text, cits))
-            continue
+    With ``unmade=True`` (:func:`render_footnotes_stream`) a footnote of full citations
+    only may be added *unmade*: its text, and its citations made from its found records
+    only when a short form points at it (:meth:`citations`); where such footnotes cite a
+    kind ``hetzelfde`` can name is kept (:meth:`add_kinds`), so that a walk back for one
+    reads only the footnotes that cite it and the made ones."""
+
+    __slots__ = ("numbers", "texts", "cits", "position", "found", "unmade_kinds", "made")
+
+    def __init__(self, unmade: bool = False):
+        self.numbers: list[str] = []
+        self.texts: list[str] = []
+        self.cits: list[list[Citation] | None] = []  # None: unmade
+        self.position: dict[str, int] = {}  # footnote number -> its (last) position
+        self.found: dict[int, list[FoundCitation]] = {}  # found records of unmade footnotes
+        self.unmade_kinds: dict[str, list[int]] = {}  # kind -> ascending unmade positions citing it
+        self.made: list[int] | None = [] if unmade else None  # made positions; None: all are
+
+    def add(self, number: str, text: str, cits: list[Citation]) -> None:
+        self.position[number] = len(self.cits)
+        self.numbers.append(number)
+        self.texts.append(text)
+        self.cits.append(cits)
+        if self.made is not None:
+            self.made.append(len(self.cits) - 1)
+
+    def add_unmade(self, footnotes: Sequence[tuple[str, str]], start: int) -> None:
+        """Plain footnotes at positions ``start``... (``start`` is the next position)."""
+        numbers = [number for number, _ in footnotes]
+        self.position.update(zip(numbers, range(start, start + len(numbers))))
+        self.numbers += numbers
+        self.texts += [text for _, text in footnotes]
+        self.cits += [None] * len(numbers)
+
+    def add_kinds(self, start: int, kinds: dict[str, list[int]]) -> None:
+        """Unmade footnotes at positions ``start + i`` cite each kind (from a worker)."""
+        for kind, where in kinds.items():
+            self.unmade_kinds.setdefault(kind, []).extend(start + i for i in where)
+
+    def citations(self, p: int) -> list[Citation]:
+        """The citations of the footnote at position ``p``, made now if it is unmade: a
+        copy of each of its found records (sent along, or found again in its text)."""
+        cits = self.cits[p]
+        if cits is None:
+            found = self.found.pop(p, None)
+            if found is None:
+                found = find_citations_many([self.texts[p]])[0]
+            cits = self.cits[p] = [_to_citation(fc) for fc in found]
+        return cits
+
+    def last_of_kind(self, kind: str, before: int) -> tuple[str, Citation] | str:
+        """The last citation of ``kind`` in the footnotes before position ``before``,
+        with its footnote number; or why there is none (a message)."""
+        word = _KIND_WORD.get(kind, kind)
+        unmade = self.unmade_kinds.get(kind)
+        last_unmade = -1
+        if unmade:
+            k = bisect.bisect_left(unmade, before)
+            last_unmade = unmade[k - 1] if k else -1
+        if self.made is None:
+            walk = range(before - 1, -1, -1)
+        else:  # the made footnotes after the last unmade one citing the kind
+            made = self.made
+            walk = reversed(made[bisect.bisect_right(made, last_unmade):bisect.bisect_left(made, before)])
+        for p in walk:
+            cits = self.cits[p]
+            for c in reversed(cits):
+                if c.kind == kind:
+                    return self.numbers[p], c
+            if not cits and word.lower() in self.texts[p].lower():
+                return (f"footnote {self.numbers[p]} names an {word} that could not be read: not "
+                        "resolved (never skipping back past it)")
+        if last_unmade >= 0:
+            for c in reversed(self.citations(last_unmade)):
+                if c.kind == kind:
+                    return self.numbers[last_unmade], c
+        return f"no {word} cited before it"
+
+    def resolve(self, number: str, text: str, found: list[FoundCitation], source: str,
+                dossier: str | None) -> tuple[list[Citation], list[Issue]]:
+        """The citations and warnings of the next footnote, which is then remembered."""
         issues: list[Issue] = []
         cits: list[Citation] = []
 
@@ -184,6 +331,7 @@ def _resolve(
             issues.append(Issue(source=source, where=f"footnote {number}", code=code,
                                 message=message))
 
+        here = len(self.cits)
         for fc in found:
             if fc.kind == "malformed":
                 warn("malformed-citation", f"{fc.text!r}: {fc.problem}")
@@ -200,14 +348,15 @@ def _resolve(
                                             "The text names none and none is known: not linked")
                 continue
             if fc.same_kind is not None:  # hetzelfde Aanhangsel
-                target = _last_of_kind(history, fc.same_kind)
+                target = self.last_of_kind(fc.same_kind, here)
                 if isinstance(target, str):
                     warn("idem-unresolved", f"{fc.text!r}: {target}")
                     continue
                 cits.append(_from_short(fc, target[1], target[0]))
                 continue
             if fc.note is not None:  # zie noot n
-                targets = by_number.get(fc.note)
+                p = self.position.get(fc.note)
+                targets = None if p is None else self.citations(p)
                 if not targets:
                     warn("idem-unresolved",
                          f"{fc.text!r} refers to footnote {fc.note}, which has no parsed citation")
@@ -217,10 +366,10 @@ def _resolve(
             if cits:  # "…, p. 5; idem, p. 7": the citation just before, same footnote
                 cits.append(_from_short(fc, cits[-1], number))
                 continue
-            if prev is None:
+            if not here:
                 warn("idem-unresolved", f"{fc.text!r} has no previous footnote to refer to")
                 continue
-            pnum, pcits = prev
+            pnum, pcits = self.numbers[here - 1], self.citations(here - 1)
             if not pcits:
                 warn("idem-unresolved",
                      f"{fc.text!r} follows footnote {pnum}, which has no parsed citation: "
@@ -241,11 +390,30 @@ def _resolve(
             if len(snippet) > 60:
                 snippet = snippet[:57] + "..."
             warn("no-citation", f"cites nothing recognisable: {snippet!r}")
-        results.append((cits, issues))
-        by_number[number] = cits
-        prev = (number, cits)
-        history.append((number, text, cits))
-    state["prev"] = prev
+        self.add(number, text, cits)
+        return cits, issues
+
+
+def _resolve(
+    footnotes: list[tuple[str, str]], found_per_footnote: list[list[FoundCitation]], source: str,
+    dossier: str | None = None,
+) -> list[tuple[list[Citation], list[Issue]]]:
+    """The citations and warnings of each footnote, resolved in order."""
+    results: list[tuple[list[Citation], list[Issue]]] = []
+    memory = _Memory()
+    position, numbers, texts, made = memory.position, memory.numbers, memory.texts, memory.cits
+    for (number, text), found in zip(footnotes, found_per_footnote):
+        if found and (found[0].kind not in _NOT_PLAIN if len(found) == 1
+                      else all(fc.kind not in _NOT_PLAIN for fc in found)):
+            # most footnotes: full citations only, nothing to resolve or warn about
+            cits = [_to_citation(fc) for fc in found]
+            results.append((cits, []))
+            position[number] = len(made)
+            numbers.append(number)
+            texts.append(text)
+            made.append(cits)
+            continue
+        results.append(memory.resolve(number, text, found, source, dossier))
     return results
 
 
@@ -253,18 +421,3 @@ def _resolve(
 #: ``hetzelfde Aanhangsel`` from reaching back past it).
 _KIND_WORD = {"aanhangsel": "Aanhangsel", "kamerstuk": "Kamerstuk", "handelingen": "Handelingen",
               "staatsblad": "Staatsblad"}
-
-
-def _last_of_kind(history: list[tuple[str, str, list[Citation]]], kind: str
-                  ) -> tuple[str, Citation] | str:
-    """The last citation of ``kind`` in the footnotes before, with its footnote number;
-    or why there is none (a message)."""
-    word = _KIND_WORD.get(kind, kind)
-    for number, text, cits in reversed(history):
-        for c in reversed(cits):
-            if c.kind == kind:
-                return number, c
-        if not cits and word.lower() in text.lower():
-            return (f"footnote {number} names an {word} that could not be read: not resolved "
-                    "(never skipping back past it)")
-    return f"no {word} cited before it"
