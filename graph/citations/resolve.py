@@ -78,15 +78,18 @@ def resolve_footnotes(
     """
     footnotes = [(str(number), text or "") for number, text in footnotes]
     with gc_paused():
-        # a text that recurs ("Idem.", the same source cited again) is read once; the
-        # found records are only read below, never handed out, so sharing them is safe
-        unique = list(dict.fromkeys(text for _, text in footnotes))
-        if len(unique) == len(footnotes):
-            found = find_citations_many(unique)
-        else:
-            by_text = dict(zip(unique, find_citations_many(unique)))
-            found = [by_text[text] for _, text in footnotes]
-        return _resolve(footnotes, found, source, dossier)
+        return _resolve(footnotes, _found_once(footnotes), source, dossier)
+
+
+def _found_once(footnotes: Sequence[tuple[str, str]]) -> list[list[FoundCitation]]:
+    """The found records of each footnote's text. A text that recurs ("Idem.", the same
+    source cited again) is read once; its records are only read, never handed out, so
+    sharing them is safe."""
+    unique = list(dict.fromkeys(text for _, text in footnotes))
+    if len(unique) == len(footnotes):
+        return find_citations_many(unique)
+    by_text = dict(zip(unique, find_citations_many(unique)))
+    return [by_text[text] for _, text in footnotes]
 
 
 def resolve_footnotes_stream(
@@ -186,14 +189,7 @@ def _read_batch(render_plain: Callable, footnotes: list[tuple[str, str]]):
     (or last in the batch), by index; the indices of the plain footnotes citing each kind
     of :data:`_SAME_KINDS`."""
     with gc_paused():
-        # a text that recurs ("Idem.", the same source cited again) is read once; the
-        # found records are only read, never handed out, so sharing them is safe
-        unique = list(dict.fromkeys(text for _, text in footnotes))
-        if len(unique) == len(footnotes):
-            found = find_citations_many(unique)
-        else:
-            by_text = dict(zip(unique, find_citations_many(unique)))
-            found = [by_text[text] for _, text in footnotes]
+        found = _found_once(footnotes)
         pieces: list = []
         others: dict = {}
         before: dict = {}
