@@ -41,13 +41,13 @@ def _nodes(G: nx.MultiDiGraph, kind: str) -> list[str]:
 
 
 def question_ids(G: nx.MultiDiGraph, letter: str | None = None) -> list[str]:
-    qs = [q for q in _nodes(G, "question") if letter is None or G.nodes[q]["letter"] == letter]
-    return sorted(qs, key=lambda q: (G.nodes[q]["letter"], G.nodes[q]["index"]))
+    qs = [q for q in _nodes(G, "question") if letter is None or G._node[q]["letter"] == letter]
+    return sorted(qs, key=lambda q: (G._node[q]["letter"], G._node[q]["index"]))
 
 
 def question_record(G: nx.MultiDiGraph, qid: str) -> dict:
     """The ``kamerxref questions`` record of DESIGN §5: cites hold the most specific node."""
-    d = G.nodes[qid]
+    d = G._node[qid]
     cites = [{"id": c["id"], "document": c["document"], "part": c["part"], "page": c["page"],
               "how": c["how"], "footnotes": c["footnotes"]} for c in cites_of(G, qid)]
     return {"id": qid, "letter": d["letter"], "fracties": json.loads(d["fracties"]),
@@ -76,7 +76,7 @@ def letter_status_fields(d: dict) -> dict:
 
 
 def letter_record(G: nx.MultiDiGraph, lid: str, warnings: list[str] | None = None) -> dict:
-    d = G.nodes[lid]
+    d = G._node[lid]
     return {"id": lid, "kenmerk": d["kenmerk"] or None, "datum": d["datum"] or None,
             "betreft": d["betreft"] or None, "committee": d["committee"] or None,
             "addressee": d["addressee"] or None, "chair": d["chair"] or None,
@@ -91,7 +91,7 @@ def citation_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
     """One row per question × cited node, in letter and question order (a generator:
     10,000 letters make half a million rows)."""
     for qid in question_ids(G):
-        d = G.nodes[qid]
+        d = G._node[qid]
         fracties = "; ".join(json_strings(d["fracties"]))
         for c in cites_of(G, qid):
             yield {"question": qid, "letter": d["letter"], "fracties": fracties,
@@ -104,7 +104,7 @@ def citation_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
 def question_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
     """One row per question, in letter and document order."""
     for qid in question_ids(G):
-        d = G.nodes[qid]
+        d = G._node[qid]
         cites = cites_of(G, qid)
         yield {"id": qid, "letter": d["letter"], "index": d["index"], "number": d["number"],
                "fracties": "; ".join(json_strings(d["fracties"])), "section": d["section"],

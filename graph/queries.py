@@ -37,7 +37,7 @@ class UnknownNode(KeyError):
 
 
 def _qkey(G: nx.MultiDiGraph, qid: str) -> tuple:
-    d = G.nodes[qid]
+    d = G._node[qid]
     return (d.get("letter", ""), d.get("index", 0), qid)
 
 
@@ -46,7 +46,7 @@ def expand_target(G: nx.MultiDiGraph, target: str) -> set[str]:
     pages, a part's pages. ``kst-36871-O`` -> {kst-36871-O, kst-36871-O/p5,
     kst-36871-O/bijlage, kst-36871-O/bijlage/p40, ...}."""
     if target not in G:
-        close = sorted(n for n in G if G.nodes[n].get("kind") in {"document", "part", "page", "dossier"}
+        close = sorted(n for n in G if G._node[n].get("kind") in {"document", "part", "page", "dossier"}
                        and (n.startswith(target) or target.startswith(n)))[:5]
         raise UnknownNode(target, close)
     return _contained(G, target, down=True)
@@ -76,7 +76,7 @@ def citing(G: nx.MultiDiGraph, target: str) -> list[str]:
     found = set()
     for node in nodes:
         for src, _, data in G.in_edges(node, data=True):
-            if data.get("kind") == "cites" and G.nodes[src].get("kind") == "question":
+            if data.get("kind") == "cites" and G._node[src].get("kind") == "question":
                 found.add(src)
     return sorted(found, key=lambda q: _qkey(G, q))
 
@@ -95,6 +95,15 @@ def out_edges(G: nx.MultiDiGraph, u: str) -> Iterator[tuple[str, Any, dict]]:
             yield v, k, d
 
 
+def in_edges(G: nx.MultiDiGraph, v: str) -> Iterator[tuple[str, Any, dict]]:
+    """``(u, key, attrs)`` of ``v``'s in-edges in the graph's order (what
+    ``G.in_edges(v, keys=True, data=True)`` gives), read from ``G._pred`` as
+    :func:`out_edges` reads ``G._succ``."""
+    for u, keyed in G._pred[v].items():
+        for k, d in keyed.items():
+            yield u, k, d
+
+
 def cites_of(G: nx.MultiDiGraph, node: str) -> list[dict]:
     """What a question (or a letter, for its letter-level sources) cites: one record per
     cited node with ``how`` (the strongest) and the footnote numbers it came through."""
@@ -105,14 +114,14 @@ def cites_of(G: nx.MultiDiGraph, node: str) -> list[dict]:
     for t, _, data in out_edges(G, node):
         if data.get("kind") != "cites":
             continue
-        rec = out.setdefault(t, {"id": t, "kind": G.nodes[t]["kind"], "how": data["how"], "footnotes": []})
+        rec = out.setdefault(t, {"id": t, "kind": G._node[t]["kind"], "how": data["how"], "footnotes": []})
         if rank[data["how"]] < rank[rec["how"]]:
             rec["how"] = data["how"]
         for n in json_strings(data.get("footnotes", "[]")):
             if n not in rec["footnotes"]:
                 rec["footnotes"].append(n)
     for rec in out.values():
-        attrs = G.nodes[rec["id"]]
+        attrs = G._node[rec["id"]]
         rec["document"] = attrs.get("document", rec["id"])
         rec["part"] = attrs.get("part") or None
         rec["page"] = attrs.get("page")
@@ -129,12 +138,12 @@ def cited_documents(G: nx.MultiDiGraph, letter: str) -> list[str]:
     and the graph agree: ``letter-181524`` -> ``["com-2026-45", "kst-36871-O", ...]``."""
     docs: set[str] = set()
     owners = [letter] + [n for n in G.successors(letter)
-                         if G.nodes[n].get("kind") in ("question", "footnote")]
+                         if G._node[n].get("kind") in ("question", "footnote")]
     for owner in owners:
-        footnote = G.nodes[owner].get("kind") == "footnote"
+        footnote = G._node[owner].get("kind") == "footnote"
         for _, t, data in G.out_edges(owner, data=True):
             if data.get("kind") == ("refers_to" if footnote else "cites"):
-                docs.add(G.nodes[t].get("document") or t)
+                docs.add(G._node[t].get("document") or t)
     return sorted(docs, key=_idkey)
 
 
@@ -160,7 +169,7 @@ def letters_sharing(G: nx.MultiDiGraph, letter: str | None = None) -> list[tuple
     letters = sorted(n for n, d in G.nodes(data=True) if d.get("kind") == "letter")
     for lid in letters:
         for fid in G.successors(lid):
-            if G.nodes[fid].get("kind") != "footnote":
+            if G._node[fid].get("kind") != "footnote":
                 continue
             for t in G.successors(fid):
                 sources[lid].update(expand_up(G, t))
@@ -185,7 +194,7 @@ def questions_per_fractie(G: nx.MultiDiGraph, letter: str | None = None) -> dict
     for node, data in sorted(G.nodes(data=True)):
         if data.get("kind") != "fractie":
             continue
-        qs = [q for q in G.successors(node) if letter is None or G.nodes[q].get("letter") == letter]
+        qs = [q for q in G.successors(node) if letter is None or G._node[q].get("letter") == letter]
         if qs:
             out[data["name"]] = len(qs)
     return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -198,7 +207,7 @@ def co_cited(G: nx.MultiDiGraph, kind: str = "page", min_count: int = 1) -> list
         if data.get("kind") != "question":
             continue
         targets = sorted({t for _, t, d in G.out_edges(q, data=True)
-                          if d.get("kind") == "cites" and G.nodes[t].get("kind") == kind}, key=_idkey)
+                          if d.get("kind") == "cites" and G._node[t].get("kind") == kind}, key=_idkey)
         for a, b in combinations(targets, 2):
             pairs[(a, b)] += 1
     out = [(a, b, c) for (a, b), c in pairs.items() if c >= min_count]

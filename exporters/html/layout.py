@@ -53,7 +53,7 @@ def _sweep(items: list[tuple[Any, float]], gap: float = ROW) -> dict[Any, float]
 
 
 def _page_key(G: nx.MultiDiGraph, n: str) -> tuple:
-    d = G.nodes[n]
+    d = G._node[n]
     try:
         page = int(d.get("page", 0) or 0)
     except (TypeError, ValueError):
@@ -74,7 +74,7 @@ def detail_layout(G: nx.MultiDiGraph, lids: list[str], nodes: set[str],
         _, questions = letter_members(G, lid)
         prev_section = None
         for q in questions:
-            sec = G.nodes[q].get("section_id") or ""
+            sec = G._node[q].get("section_id") or ""
             if prev_section is not None and sec != prev_section:
                 row += 1
             prev_section = sec
@@ -90,16 +90,16 @@ def detail_layout(G: nx.MultiDiGraph, lids: list[str], nodes: set[str],
         else:
             preds[v].append(u)
     # sections: mean row of their questions (topic sections first, then their parents)
-    sections = sorted((n for n in nodes if G.nodes[n].get("kind") == "section"),
-                      key=lambda n: (-int(G.nodes[n].get("level", 1) or 1), n))
+    sections = sorted((n for n in nodes if G._node[n].get("kind") == "section"),
+                      key=lambda n: (-int(G._node[n].get("level", 1) or 1), n))
     for s in sections:
         ys = [y[c] for c in children[s] if c in y]
-        y[s] = _mean(ys, y.get(str(G.nodes[s].get("letter")), 0.0))
-    col0 = sorted((n for n in nodes if COLUMN.get(G.nodes[n].get("kind")) == 0),
-                  key=lambda n: (y[n], 0 if G.nodes[n].get("kind") == "letter" else 1, n))
+        y[s] = _mean(ys, y.get(str(G._node[s].get("letter")), 0.0))
+    col0 = sorted((n for n in nodes if COLUMN.get(G._node[n].get("kind")) == 0),
+                  key=lambda n: (y[n], 0 if G._node[n].get("kind") == "letter" else 1, n))
     y.update(_sweep([(n, y[n]) for n in col0]))
     # pages and parts: grouped by document, document groups by barycentre
-    col2 = [n for n in nodes if COLUMN.get(G.nodes[n].get("kind")) == 2]
+    col2 = [n for n in nodes if COLUMN.get(G._node[n].get("kind")) == 2]
     own: dict[str, float] = {}
     doc_ys: dict[str, list[float]] = defaultdict(list)
     doc_of: dict[str, str] = {}
@@ -118,12 +118,12 @@ def detail_layout(G: nx.MultiDiGraph, lids: list[str], nodes: set[str],
     y.update(_sweep([(n, own[n]) for n in col2]))
     # documents, then dossiers: barycentre of what points at them
     for kind in ("document", "dossier"):
-        col = [n for n in nodes if G.nodes[n].get("kind") == kind]
+        col = [n for n in nodes if G._node[n].get("kind") == kind]
         want = {n: _mean([y[p] for p in preds[n] if p in y], 0.0) for n in col}
         col.sort(key=lambda n: (want[n], n))
         y.update(_sweep([(n, want[n]) for n in col]))
     out = {}
     for n in nodes:
-        col = COLUMN.get(G.nodes[n].get("kind"), 5)
+        col = COLUMN.get(G._node[n].get("kind"), 5)
         out[n] = (round(col * COL, 1), round(y.get(n, 0.0), 1))
     return out

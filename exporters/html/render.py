@@ -7,6 +7,7 @@ All markup built here passes document text through :func:`.page.esc`; everything
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 from pathlib import Path
@@ -25,6 +26,7 @@ KIND_ORDER = ("letter", "fractie", "section", "question", "page", "part", "docum
 
 
 # --------------------------------------------------------------------------- legend
+@functools.lru_cache(maxsize=256)  # the same few swatches on every page of a site
 def _shape_svg(shape: str, color: str) -> str:
     c = esc(color)
     if shape == "dot":
@@ -51,6 +53,11 @@ def _shape_svg(shape: str, color: str) -> str:
 
 
 def _line_svg(color: str, width: float, dashes: Any) -> str:
+    return _line_svg_of(color, width, tuple(dashes) if isinstance(dashes, list) else dashes)
+
+
+@functools.lru_cache(maxsize=256)
+def _line_svg_of(color: str, width: float, dashes: Any) -> str:
     dash = f' stroke-dasharray="{" ".join(str(d) for d in dashes)}"' if dashes else ""
     return (f'<svg class="kx-swatch" width="40" height="12" viewBox="0 0 40 12" aria-hidden="true">'
             f'<line x1="1" y1="6" x2="39" y2="6" stroke="{esc(color)}" stroke-width="{width}"{dash}/></svg>')
@@ -378,7 +385,7 @@ def _overview_page(data: dict[str, Any], today: _dt.date, title: str, assets: st
 
 # --------------------------------------------------------------------------- public
 def _check_letter(G: nx.MultiDiGraph, letter_id: str) -> None:
-    if letter_id not in G or G.nodes[letter_id].get("kind") != "letter":
+    if letter_id not in G or G._node[letter_id].get("kind") != "letter":
         raise KeyError(f"{letter_id}: no letter with this id in the graph")
 
 

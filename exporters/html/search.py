@@ -46,6 +46,8 @@ from typing import Any
 
 import networkx as nx
 
+from kamerxref.graph.queries import out_edges
+
 from ..unchanged import write_unless_same  # a rebuild leaves files with the same bytes alone
 from . import views
 from .page import script_json
@@ -182,14 +184,14 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
     texts: list[str] = []
     citers: dict[str, list[str]] = defaultdict(list)
     for lid in index.lids:
-        d = G.nodes[lid]
+        d = G._node[lid]
         kenmerk = str(d.get("kenmerk") or "")
         docs.append(["letter", lid, lid, f"Letter {kenmerk or lid}", str(d.get("betreft") or "")])
         texts.append(" ".join(str(d.get(k) or "") for k in ("kenmerk", "betreft", "committee",
                                                                 "committee_abbr", "datum")))
         _, questions = index.members(lid)
         for q in questions:
-            qd = G.nodes[q]
+            qd = G._node[q]
             fr = ", ".join(views.json_list(qd.get("fracties")))
             number = str(qd.get("number") or "")
             title = (f"{fr}, " if fr else "") + (f"question {number}" if number else f"q{qd.get('index')}")
@@ -198,9 +200,9 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
             for _, t, _, _ in views.cites_edges(G, [q]):
                 for up in index.up_closure(t):
                     citers[up].append(q)
-        for _, fid, e in sorted(G.out_edges(lid, data=True), key=lambda t: t[1]):
-            if e.get("kind") == "contains" and G.nodes[fid].get("kind") == "footnote":
-                fd = G.nodes[fid]
+        for fid, _, e in sorted(out_edges(G, lid), key=lambda t: t[0]):
+            if e.get("kind") == "contains" and G._node[fid].get("kind") == "footnote":
+                fd = G._node[fid]
                 docs.append(["footnote", fid, lid, f"Footnote {fd.get('number')}", str(fd.get("text") or "")])
                 texts.append(str(fd.get("text") or ""))
     targets: dict[str, dict[str, Any]] = {}
@@ -209,16 +211,16 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
             continue
         readable = index.label(t)
         citation = views.target_citation(G, t)
-        docs.append([str(G.nodes[t].get("kind") or ""), t, "", readable, citation])
+        docs.append([str(G._node[t].get("kind") or ""), t, "", readable, citation])
         texts.append(f"{readable} {citation} {t.replace('/', ' ')}")
-        qs = sorted(dict.fromkeys(citers.get(t, [])), key=lambda q: (G.nodes[q].get("letter", ""),
-                                                                      int(G.nodes[q].get("index") or 0)))
+        qs = sorted(dict.fromkeys(citers.get(t, [])), key=lambda q: (G._node[q].get("letter", ""),
+                                                                      int(G._node[q].get("index") or 0)))
         targets[t] = {"readable": readable, "citation": citation, "url": views.source_url(G, t),
-                      "kind": str(G.nodes[t].get("kind") or ""), "letters": index.letters_of[t],
+                      "kind": str(G._node[t].get("kind") or ""), "letters": index.letters_of[t],
                       "n_questions": len(qs),
-                      "questions": [[q, str(G.nodes[q].get("letter") or ""),
-                                     ", ".join(views.json_list(G.nodes[q].get("fracties"))),
-                                     views.short(str(G.nodes[q].get("text") or ""), 200)]
+                      "questions": [[q, str(G._node[q].get("letter") or ""),
+                                     ", ".join(views.json_list(G._node[q].get("fracties"))),
+                                     views.short(str(G._node[q].get("text") or ""), 200)]
                                     for q in qs[:MAX_TARGET_QUESTIONS]]}
     return docs, texts, targets
 

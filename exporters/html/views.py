@@ -44,7 +44,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from kamerxref.graph.queries import json_strings, out_edges
+from kamerxref.graph.queries import in_edges, json_strings, out_edges
 
 from . import layout
 from .links import safe_href, source_url
@@ -137,7 +137,7 @@ def _str(value: Any) -> str:
 
 
 def _kind(G: nx.MultiDiGraph, n: str) -> str:
-    return _str(G._node[n].get("kind"))  # G.nodes[n] without the view's checks (hot: every edge walk)
+    return _str(G._node[n].get("kind"))  # G._node[n] without the view's checks (hot: every edge walk)
 
 
 def parse_iso(value: Any) -> _dt.date | None:
@@ -192,7 +192,7 @@ def document_of(G: nx.MultiDiGraph, n: str) -> str:
     kind = _kind(G, n)
     if kind in ("document", "dossier"):
         return n
-    doc = _str(G.nodes[n].get("document"))
+    doc = _str(G._node[n].get("document"))
     if doc and doc in G:
         return doc
     seen = {n}
@@ -211,7 +211,7 @@ def document_of(G: nx.MultiDiGraph, n: str) -> str:
 def target_citation(G: nx.MultiDiGraph, n: str) -> str:
     """How a cited node is shown: ``kst-36871-O/bijlage/p40`` ->
     ``"Kamerstukken I 2025/26, 36 871, O, bijlage, p. 40"``."""
-    d = G.nodes[n]
+    d = G._node[n]
     kind = _str(d.get("kind"))
     if kind == "document":
         return _str(d.get("citation") or d.get("label") or n)
@@ -233,7 +233,7 @@ def readable_label(G: nx.MultiDiGraph, n: str) -> str:
     ``"COM(2026)45"``; a letter ``"Letter 181524"``; other nodes their label."""
     if n not in G:
         return n
-    d = G.nodes[n]
+    d = G._node[n]
     kind = _kind(G, n)
     if kind == "letter":
         return f"Letter {_str(d.get('kenmerk')) or n}"
@@ -283,8 +283,8 @@ def letter_members(G: nx.MultiDiGraph, lid: str) -> tuple[list[str], list[str]]:
             sections.append(v)
         elif k == "question":
             questions.append(v)
-    sections.sort(key=lambda n: (_int(G.nodes[n].get("index")), n))
-    questions.sort(key=lambda n: (_int(G.nodes[n].get("index")), n))
+    sections.sort(key=lambda n: (_int(G._node[n].get("index")), n))
+    questions.sort(key=lambda n: (_int(G._node[n].get("index")), n))
     return list(dict.fromkeys(sections)), list(dict.fromkeys(questions))
 
 
@@ -363,7 +363,7 @@ def letter_record(G: nx.MultiDiGraph, lid: str, today: _dt.date) -> dict[str, An
     phrase about the deadline ("20 days left"; without a reply among the files read, "no
     reply found, 28 days past the deadline"), ``status`` the answer status
     (``open``, ``overdue``, ``answered`` ...; see :func:`letter_status`)."""
-    d = G.nodes[lid]
+    d = G._node[lid]
     datum = parse_iso(d.get("datum"))
     deadline = parse_iso(d.get("deadline"))
     days, due = deadline_status(deadline, today)
@@ -412,21 +412,21 @@ def question_answer(G: nx.MultiDiGraph, q: str) -> dict[str, Any] | None:
     """The answer to a question: the attributes the reply pairing sets (``answer_text``,
     ``answer_how``, ``answer_score``, ``answer_letter``), else the text of an
     ``answer`` node with an ``answers`` edge to it; None when unanswered."""
-    d = G.nodes[q]
+    d = G._node[q]
     text = _str(d.get("answer_text"))
     if text:
         return {"text": text, "how": _str(d.get("answer_how")),
                 "letter": _str(d.get("answer_letter")), "score": d.get("answer_score")}
-    for u, _, e in sorted(G.in_edges(q, data=True), key=lambda t: t[0]):
+    for u, _, e in sorted(in_edges(G, q), key=lambda t: t[0]):
         if e.get("kind") == "answers" and _kind(G, u) == "answer":
-            a = G.nodes[u]
+            a = G._node[u]
             return {"text": _str(a.get("text")), "how": _str(e.get("how") or "number"),
                     "letter": _str(a.get("letter")), "score": e.get("score")}
     return None
 
 
 def _node_record(G: nx.MultiDiGraph, n: str, colors: dict[str, str]) -> dict[str, Any]:
-    d = G.nodes[n]
+    d = G._node[n]
     kind = _str(d.get("kind"))
     rec: dict[str, Any] = {"id": n, "kind": kind, "label": short(_str(d.get("label") or n), 48)}
     if kind == "question":
@@ -483,15 +483,15 @@ def _edge_record(i: int, u: str, v: str, d: dict) -> dict[str, Any]:
 def letter_ids(G: nx.MultiDiGraph) -> list[str]:
     """All letters, by (datum, id)."""
     ids = [n for n, d in G.nodes(data=True) if d.get("kind") == "letter"]
-    return sorted(ids, key=lambda n: (_str(G.nodes[n].get("datum")), n))
+    return sorted(ids, key=lambda n: (_str(G._node[n].get("datum")), n))
 
 
 def footnote_record(G: nx.MultiDiGraph, fid: str, lid: str) -> dict[str, Any]:
     """A footnote with what it refers to: ``refs`` = ``[[node id, "36 871 O bijlage p. 40",
     official URL], ...]`` in the order of the graph's ``refers_to`` edges."""
-    fd = G.nodes[fid]
+    fd = G._node[fid]
     refs = [[v, readable_label(G, v), source_url(G, v)]
-            for _, v, d in sorted(G.out_edges(fid, data=True), key=lambda e: _ref_key(e[1]))
+            for v, _, d in sorted(out_edges(G, fid), key=lambda e: _ref_key(e[0]))
             if d.get("kind") == "refers_to" and v in G]
     return {"number": _str(fd.get("number")), "text": _str(fd.get("text")), "letter": lid,
             "line": _int(fd.get("line")), "refs": refs}
@@ -517,13 +517,13 @@ def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
         node_recs.append(rec)
     footnotes: dict[str, dict[str, Any]] = {}
     for lid in lids:
-        for _, v, d in G.out_edges(lid, data=True):
+        for v, _, d in out_edges(G, lid):
             if d.get("kind") == "contains" and _kind(G, v) == "footnote":
                 footnotes[v] = footnote_record(G, v, lid)
     for _, _, _, d in cites_edges(G, [n for n in nodes if _kind(G, n) in ("question", "letter")]):
         via = _str(d.get("via"))
         if via and via in G and via not in footnotes:
-            footnotes[via] = footnote_record(G, via, _str(G.nodes[via].get("letter")))
+            footnotes[via] = footnote_record(G, via, _str(G._node[via].get("letter")))
     edge_recs = [_edge_record(i, u, v, d) for i, (u, v, _, d) in enumerate(edges)]
     return {
         "mode": "letter" if len(lids) == 1 else "corpus",
@@ -552,7 +552,7 @@ def cited_sources(G: nx.MultiDiGraph, lid: str, up: Callable[[str], list[str]] |
     for u, v, _, _ in cites_edges(G, [lid, *questions]):
         for t in up(v):
             per[t].add(u)
-    for _, v, d in G.out_edges(lid, data=True):
+    for v, _, d in out_edges(G, lid):
         if d.get("kind") == "about" and v in G:
             for t in up(v):
                 per.setdefault(t, set())
@@ -668,7 +668,7 @@ class CorpusIndex:
                 break
         out = []
         for other, c in ranked[:n]:
-            d = G.nodes[other]
+            d = G._node[other]
             items = sorted(common[c], key=lambda t: (-RELATED_WEIGHT.get(self._kind[t], 1.0), t))
             out.append({"id": other, "kenmerk": _str(d.get("kenmerk")), "betreft": _str(d.get("betreft")),
                         "datum": _str(d.get("datum")),
@@ -699,7 +699,7 @@ def overview_data(G: nx.MultiDiGraph, today: _dt.date,
     per_fractie: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for u, v, d in G.edges(data=True):
         if d.get("kind") == "asks" and v in q_letter:
-            per_fractie[q_letter[v]][_str(G.nodes[u].get("name") or G.nodes[u].get("label") or u)] += 1
+            per_fractie[q_letter[v]][_str(G._node[u].get("name") or G._node[u].get("label") or u)] += 1
     keep: set[str] = set()
     for lid in index.lids:
         rec = letter_record(G, lid, today)
@@ -719,7 +719,7 @@ def overview_data(G: nx.MultiDiGraph, today: _dt.date,
             n_questions[t] += nq
     sources = {}
     for t in sorted(keep):
-        d = G.nodes[t]
+        d = G._node[t]
         sources[t] = {"kind": _kind(G, t), "readable": readable_label(G, t),
                       "citation": target_citation(G, t), "url": source_url(G, t),
                       "document": document_of(G, t),
