@@ -227,7 +227,9 @@ def cite_engine(lines_path: Path) -> dict:
 
 # ---------------------------------------------------------------------------- main
 def cli(*args) -> list[str]:
-    return [sys.executable, "-c", "import sys; from kamerxref.cli import main; sys.exit(main())", *args]
+    """``kamerxref ARGS`` as the console script runs it (``kamerxref.cli:run``: the
+    collector off, no teardown at exit), with this interpreter."""
+    return [sys.executable, "-c", "from kamerxref.cli import run; run()", *args]
 
 
 def main() -> int:
