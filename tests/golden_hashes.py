@@ -65,7 +65,7 @@ def corpus_hashes(folder: Path, inputs: list[str], jobs: int = 2) -> dict:
 
     with _cwd(folder):
         corpus = kamerxref.load(*inputs, jobs=jobs)
-    G = corpus.graph
+    G = corpus.at(dt.date.fromisoformat(TODAY)).graph  # never the clock's day: hashes must not age
     out = {"graph": graph_digest(G)}
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in FILES:
