@@ -38,7 +38,7 @@ def tree(folder: Path) -> dict[str, tuple[str, int]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", choices=["seed", "gen"], default="seed")
+    ap.add_argument("--corpus", choices=corpora.KINDS, default="seed")
     ap.add_argument("--letters", type=int, default=1000)
     ap.add_argument("--json", type=Path)
     ap.add_argument("--results", type=Path, default=corpora.RESULTS)

@@ -234,7 +234,7 @@ def cli(*args) -> list[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", choices=["seed", "gen"], default="seed")
+    ap.add_argument("--corpus", choices=corpora.KINDS, default="seed")
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     ap.add_argument("--label", default="", help="e.g. before / after, stored in the JSON")
     ap.add_argument("--json", type=Path)

@@ -25,7 +25,7 @@ import networkx as nx
 from .citations import dossier_id, target_ids
 from .gcpause import gc_paused
 from .model import Citation, Letter
-from .pairing import AnswerMatch, Pairing, letter_status, pair_replies, status_date
+from .pairing import AnswerMatch, Pairing, PairingIndex, letter_status, pair_replies, status_date
 
 SHARES_HUB_LIMIT = 100
 
@@ -220,11 +220,11 @@ def build_graph(letters: list[Letter], link_letters: bool = True,
     return G
 
 
-def _status_attrs(letter: Letter, pairing: Pairing, today: _dt.date) -> dict:
+def _status_attrs(letter: Letter, pairing: Pairing, today: _dt.date, index: PairingIndex) -> dict:
     """The letter node's reply and status attributes (DESIGN §5 ``letters`` record)."""
     attrs = {"role": letter.letter_kind, "publication": letter.publication or "",
              "replies_to": _json(letter.replies_to)}
-    st = letter_status(letter, pairing, today)
+    st = letter_status(letter, pairing, today, index)
     if st is None:
         return attrs
     attrs.update(status=st.status, status_date=today.isoformat(), reply=st.reply or "",
@@ -244,6 +244,7 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
     answers_of: dict[str, list[AnswerMatch]] = defaultdict(list)
     for m in pairing.matches:
         answers_of[m.question_id].append(m)
+    index = PairingIndex.of(pairing)
     for i in range(len(ordered)):
         letter, ordered[i] = ordered[i], None
         lid = letter.id
@@ -257,7 +258,7 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
                fracties=_json(letter.fracties), n_questions=len(letter.questions),
                n_footnotes=len(letter.footnotes), n_warnings=len(letter.warnings),
                publication_index=letter.publication_index or 0,
-               **_status_attrs(letter, pairing, today))
+               **_status_attrs(letter, pairing, today, index))
         if letter.publication:
             # the Kamerstuk the letter is published in (a verslag holds the committee's
             # letter and the reply, in order): letter -published_in-> kst-30573-J
@@ -328,7 +329,8 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
                 b.link(f"fractie-{f}", qid, "asks")
 
         owner_of_paragraph = {}
-        for u in (u for u in pairing.units.values() if u.letter == lid):
+        units = index.units_of.get(lid, [])
+        for u in units:
             for i in u.paragraphs + u.repeats:
                 owner_of_paragraph[i] = u.id
         for link in letter.attributions:
@@ -355,15 +357,14 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
                            footnotes="[]")
         # a minister's answers (graph/pairing.py): answer -answers-> the question(s) it
         # answers, in this letter (Kamervragen) or in the letter it replies to
-        for u in sorted((u for u in pairing.units.values() if u.letter == lid),
-                        key=lambda u: u.paragraphs[0]):
+        for u in sorted(units, key=lambda u: u.paragraphs[0]):
             number = ",".join(u.numbers)
             b.own(u.id, "answer", f"antwoord {number}".strip(), letter=lid, number=number,
                   text=u.text, line=u.line,
                   question_text="\n".join(t for _, t in u.quoted))
             b.link(lid, u.id, "contains")
         for reply_to in letter.replies_to:
-            link = next((k for k in pairing.links if k.reply == lid and k.letter == reply_to), None)
+            link = index.link_of.get((lid, reply_to))
             b.edge(lid, reply_to, "replies_to", how=link.how if link else "",
                    role=letter.letter_kind)
         for cit in letter.about:

@@ -148,6 +148,35 @@ class Pairing:
         return [m for m in self.matches if m.question_id == question_id]
 
 
+@dataclass
+class PairingIndex:
+    """A :class:`Pairing` by letter and question, for the whole-corpus stages that ask
+    about every letter (the statuses, the graph): scanning every link, match and answer
+    for each letter was quadratic (3,000 letters of which 1,000 replies: 6 s for the
+    graph; 10,000: over a minute). Built once, in one pass over each list."""
+
+    replies: dict[tuple[str, str], list[ReplyLink]]  # (letter, role) -> links, oldest first
+    matched: set[str]  # question ids that have an answer match
+    unit_letters: set[str]  # letters holding answer units
+    units_of: dict[str, list[AnswerUnit]]  # letter id -> its answer units, in pairing order
+    link_of: dict[tuple[str, str], ReplyLink]  # (reply, letter) -> the first link
+
+    @classmethod
+    def of(cls, pairing: Pairing) -> "PairingIndex":
+        replies: dict[tuple[str, str], list[ReplyLink]] = defaultdict(list)
+        link_of: dict[tuple[str, str], ReplyLink] = {}
+        for k in pairing.links:
+            replies[(k.letter, k.role)].append(k)
+            link_of.setdefault((k.reply, k.letter), k)
+        for links in replies.values():
+            links.sort(key=lambda k: (k.datum or _dt.date.max, k.reply))
+        units_of: dict[str, list[AnswerUnit]] = defaultdict(list)
+        for u in pairing.units.values():
+            units_of[u.letter].append(u)
+        return cls(dict(replies), {m.question_id for m in pairing.matches}, set(units_of),
+                   dict(units_of), link_of)
+
+
 @dataclass(frozen=True)
 class LetterStatus:
     """Where a committee letter stands on ``today`` (see the module docstring)."""
@@ -543,8 +572,11 @@ def pair_replies(letters: list[Letter]) -> Pairing:
     for l in letters:
         l.warnings = [w for w in l.warnings if w.code not in CODES]
     pairing.links = match_letters(letters)
+    replied: dict[str, set[str]] = defaultdict(set)
+    for k in pairing.links:
+        replied[k.reply].add(k.letter)
     for l in letters:
-        l.replies_to = sorted({k.letter for k in pairing.links if k.reply == l.id})
+        l.replies_to = sorted(replied.get(l.id, ()))
         if l.replies_to and l.letter_kind == "answers":
             l.role = "reply"
 
@@ -737,7 +769,8 @@ def status_date() -> _dt.date:
     return _dt.date.today()
 
 
-def letter_status(letter: Letter, pairing: Pairing, today: _dt.date) -> LetterStatus | None:
+def letter_status(letter: Letter, pairing: Pairing, today: _dt.date,
+                  index: PairingIndex | None = None) -> LetterStatus | None:
     """The status of a committee letter on ``today`` (None for replies and answers).
 
     No reply: ``open`` up to the deadline (or without one), ``postponed`` while an
@@ -748,12 +781,13 @@ def letter_status(letter: Letter, pairing: Pairing, today: _dt.date) -> LetterSt
     """
     if letter.letter_kind != "committee":
         return None
+    index = index or PairingIndex.of(pairing)  # the build passes one for every letter
     lid = letter.id
-    replies = pairing.replies_of(lid)
-    uitstel = pairing.replies_of(lid, "uitstel")
+    replies = index.replies.get((lid, "reply"), [])
+    uitstel = index.replies.get((lid, "uitstel"), [])
     deadline = letter.deadline
     qids = {f"{lid}/q{q.index}" for q in letter.questions}
-    answered_q = {m.question_id for m in pairing.matches if m.question_id in qids}
+    answered_q = qids & index.matched
     expected = None
     uid = None
     if uitstel:
@@ -764,7 +798,7 @@ def letter_status(letter: Letter, pairing: Pairing, today: _dt.date) -> LetterSt
         when = first.datum
         late = (when - deadline).days if (when and deadline) else None
         days_late = max(late, 0) if late is not None else None
-        has_units = any(u.letter in {r.reply for r in replies} for u in pairing.units.values())
+        has_units = any(r.reply in index.unit_letters for r in replies)
         if has_units and qids and len(answered_q) < len(qids):
             status = "partly answered"
         elif late is not None and late > 0:
