@@ -36,10 +36,13 @@ date after which an unanswered letter is ``overdue`` (``expected``), not the dea
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz as _fuzz  # pairing answers with questions (setup.cfg says why)
 
 from .model import Issue, Letter, Paragraph
 from .readers.metadata import MONTHS, parse_dutch_date, parse_term
@@ -548,10 +551,16 @@ def _by_cited_publication(reply: Letter, by_publication: dict[str, list[Letter]]
 
 
 def _similarity(a: str, b: str) -> float:
-    from rapidfuzz import fuzz
+    a, b = _compared(a), _compared(b)
+    return max(_fuzz.token_set_ratio(a, b), _fuzz.ratio(a, b)) / 100.0
 
-    a, b = _norm(a).lower(), _norm(b).lower()
-    return max(fuzz.token_set_ratio(a, b), fuzz.ratio(a, b)) / 100.0
+
+@functools.lru_cache(maxsize=8192)
+def _compared(text: str) -> str:
+    """A text as :func:`_similarity` compares it, made once: each repeated question of a
+    reply is compared with every question of the letter (half of pairing's time was
+    normalising the same question texts again)."""
+    return _norm(text).lower()
 
 
 #: A repeated question this similar to a question is the same question.
@@ -619,8 +628,10 @@ def pair_replies(letters: list[Letter]) -> Pairing:
     for lid in sorted(replies_by_letter):
         letter = by_id[lid]
         answered: set[str] = set()
+        has_units = False
         for reply in sorted(replies_by_letter[lid], key=lambda r: (r.datum or _dt.date.min, r.id)):
             units = answer_units(reply)
+            has_units = has_units or bool(units)
             for u in units:
                 pairing.units[u.id] = u
             found = _match_units(letter, reply, units, warn)
@@ -629,7 +640,7 @@ def pair_replies(letters: list[Letter]) -> Pairing:
             if not units:
                 warn(reply, "", "reply-as-a-whole",
                      f"reply to {lid} has no answers per question; it answers the letter as a whole")
-        if any(u.id in pairing.units for r in replies_by_letter[lid] for u in answer_units(r)):
+        if has_units:  # some reply answers per question: the questions none answers are named
             for q in letter.questions:
                 qid = f"{lid}/q{q.index}"
                 if qid not in answered:
