@@ -317,3 +317,59 @@ def test_any_change_makes_a_full_build(tmp_path, monkeypatch, change):
     clean = tmp_path / "clean"
     assert _build_here(src, clean, *more, "-q", "--no-cache").exit_code == 0
     assert _files(out) == _files(clean)
+
+
+def _records(obj, seen: set) -> list:
+    """Every letter-model record reachable from ``obj``."""
+    import dataclasses
+
+    out = []
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        if id(obj) in seen:
+            return out
+        seen.add(id(obj))
+        out.append(obj)
+        for f in dataclasses.fields(obj):
+            out.extend(_records(getattr(obj, f.name), seen))
+    elif isinstance(obj, (list, tuple)):
+        for x in obj:
+            out.extend(_records(x, seen))
+    return out
+
+
+def test_processed_letters_pickle_to_equal_letters_by_their_constructor(realdocs, tmp_path):
+    """Letters travel pickled from the reading workers and into the cache: each record
+    pickles as its class and field values (one constructor call to unpickle), and comes
+    back equal, shared objects still shared (a footnote's marker is its paragraph's)."""
+    import pickle
+
+    from kamerxref.graph import model
+    from kamerxref.graph.pipeline import _load_one
+    import verslag_fixtures as F
+
+    (tmp_path / "verslag.txt").write_text(F.to_text(F.SCHRIFTELIJK_OVERLEG), encoding="utf-8")
+    (tmp_path / "verslag.xml").write_text(F.to_xml(F.SCHRIFTELIJK_OVERLEG), encoding="utf-8")
+    paths = [SEED_002, ROOT / "data" / "000_b50105430c9bb7d0.txt", tmp_path / "verslag.txt",
+             tmp_path / "verslag.xml",
+             *sorted(p for p in realdocs.iterdir() if p.is_file() and p.name != "README.md")]
+    kinds = set()
+    for path in paths:
+        letters, issue = _load_one(path)
+        assert letters and issue is None, path
+        back = pickle.loads(pickle.dumps(letters, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == letters and repr(back) == repr(letters), path
+        for before, after in zip(letters, back):
+            for fn_b, fn_a in zip(before.footnotes, after.footnotes):
+                if fn_b.marker is not None:
+                    para = after.paragraphs[fn_a.marker.paragraph]
+                    assert any(m is fn_a.marker for m in para.markers) == any(
+                        m is fn_b.marker for m in before.paragraphs[fn_b.marker.paragraph].markers)
+        for rec in _records(letters, set()):
+            kinds.add(type(rec).__name__)
+            cls, values = rec.__reduce__()
+            assert cls is type(rec) and cls(*values) == rec
+    assert kinds >= {"Letter", "Paragraph", "Question", "Footnote", "FootnoteMarker", "Citation",
+                     "Cite", "Attribution", "Section", "SkippedBlock", "Issue", "Member"}
+    assert not [n for n in dir(model) if isinstance(getattr(model, n), type)
+                and hasattr(getattr(model, n), "__slots__")
+                and getattr(model, n).__reduce__ is object.__reduce__]
