@@ -370,6 +370,12 @@ class _Para:
         return self.pieces[max(i, 0)][1] if self.pieces else self.line
 
 
+def _may_name_fractie(text: str) -> bool:
+    """Can a sentence of ``text`` change who asks (:meth:`.structure.FractieScope.sentence`
+    looks only at sentences holding one of these)?"""
+    return "ractie" in text or "leden" in text or "lid " in text
+
+
 def _ends_sentence(text: str) -> bool:
     t = text.rstrip().rstrip("\"'’”)]*_")
     return bool(t) and t[-1] in ".?!:;…"
@@ -1073,9 +1079,12 @@ class _TextReader:
         for p in paras:
             if p.kind == "closing":
                 p.section = None
-        # questions (provisional, for deciding the intro)
+        # questions (provisional, for deciding the intro); a numbered item is one question
+        # whatever its sentences, which matter only where they may name a fractie
+        names = [_may_name_fractie(p.text) for p in paras]
         sents = [self.sentences(k, split_bullets=p.kind == "list")
-                 if p.kind in ("text", "list", "item") else [] for k, p in enumerate(paras)]
+                 if p.kind in ("text", "list") or (p.kind == "item" and names[k]) else []
+                 for k, p in enumerate(paras)]
         spans = [question_spans(p.text, p.kind, sents[k]) for k, p in enumerate(paras)]
         for k, p in enumerate(paras):
             if p.kind != "text" or p.section is not None or spans[k]:
@@ -1121,33 +1130,25 @@ class _TextReader:
                         self.warn("question-in-closing", "question after the closing, not "
                                   f"counted: '{p.text[s:e][:60]}'", p.line_at(s))
                 continue
-            sentences = sents[k]
+            # who asks: a sentence naming a fractie may change it (FractieScope); in a
+            # paragraph that names none, every question gets the current fracties
             if p.kind == "item":
-                for s, e in sentences:
+                for s, e in sents[k]:
                     scope.sentence(p.text[s:e])
-            asked = iter(spans[k])
-            nxt_q = next(asked, None)
-            for s, e in sentences if p.kind != "item" else [(0, len(p.text))]:
-                fr = scope.sentence(p.text[s:e]) if p.kind != "item" else scope.current
-                while nxt_q is not None and nxt_q[0] < e:
-                    qs, qe = nxt_q
-                    nxt_q = next(asked, None)
-                    if p.kind == "intro":
-                        continue
-                    text = p.text[qs:qe]
-                    line = p.line_at(qs)
-                    if p.ps:
-                        fr = subject_fracties(text)
-                        self.warn("question-after-signature", "question after the signature "
-                                  f"('{text[:50]}...'), counted as a question", line)
-                    elif not fr and len(letter.fracties) == 1:
-                        fr = tuple(letter.fracties)  # the only fractie the letter names
-                    unknown += not fr and bool(letter.fracties) and not p.ps
-                    if p.kind != "item" and missing_question_mark(text):
-                        self.warn("no-question-mark", "question without '?' "
-                                  f"('{text[:50]}...'), counted as a question", line)
-                    letter.questions.append(Question(len(letter.questions) + 1, text, k, qs, qe,
-                                                     p.section, fr, line, p.number))
+                for qs, qe in spans[k]:
+                    unknown += self._question(p, k, qs, qe, scope.current)
+            elif names[k]:
+                asked = iter(spans[k])
+                nxt_q = next(asked, None)
+                for s, e in sents[k]:
+                    fr = scope.sentence(p.text[s:e])
+                    while nxt_q is not None and nxt_q[0] < e:
+                        qs, qe = nxt_q
+                        nxt_q = next(asked, None)
+                        unknown += self._question(p, k, qs, qe, fr)
+            else:
+                for qs, qe in spans[k]:
+                    unknown += self._question(p, k, qs, qe, scope.current)
         for q in letter.questions:
             for f in q.fracties:
                 if f not in letter.fracties:
@@ -1156,6 +1157,27 @@ class _TextReader:
             first = next(q for q in letter.questions if not q.fracties)
             self.warn("no-fractie", f"{unknown} question(s) follow no fractie section or "
                       "fractie phrase; their fracties are left empty", first.line)
+
+    def _question(self, p: _Para, k: int, qs: int, qe: int, fr: tuple[str, ...]) -> bool:
+        """Add the question ``p.text[qs:qe]`` of paragraph ``k`` asked by ``fr`` (none in
+        an introduction); True when it is one whose fracties stay unknown."""
+        if p.kind == "intro":
+            return False
+        letter = self.letter
+        text = p.text[qs:qe]
+        line = p.line_at(qs)
+        if p.ps:
+            fr = subject_fracties(text)
+            self.warn("question-after-signature", "question after the signature "
+                      f"('{text[:50]}...'), counted as a question", line)
+        elif not fr and len(letter.fracties) == 1:
+            fr = tuple(letter.fracties)  # the only fractie the letter names
+        if p.kind != "item" and missing_question_mark(text):
+            self.warn("no-question-mark", "question without '?' "
+                      f"('{text[:50]}...'), counted as a question", line)
+        letter.questions.append(Question(len(letter.questions) + 1, text, k, qs, qe,
+                                         p.section, fr, line, p.number))
+        return not fr and bool(letter.fracties) and not p.ps
 
     # -- 6. footnotes
     def samenstelling(self) -> None:
