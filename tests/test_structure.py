@@ -217,6 +217,29 @@ def test_question_spans(text, kind, expected):
     assert len(question_spans(text, kind)) == expected
 
 
+@pytest.mark.parametrize("sentence,question,closing", [
+    # the word checks ignore case, and non-ASCII text around the words ("–", "’")
+    ("DEZE LEDEN VRAGEN DE REGERING OF ZIJ DIT KAN TOELICHTEN.", True, False),
+    ("Deze leden – en de leden van de SP – vragen de regering hoe het zit.", True, False),
+    ("Zij zien uw ANTWOORD graag BINNEN VIER WEKEN tegemoet.", False, True),
+    ("De leden zien de beantwoording met belangstelling TEGEMOET.", False, True),
+    ("Zij verzoeken u deze binnen vier weken te mogen ontvangen – graag.", False, True),
+    ("De leden vernemen graag hoe de regering dit ziet.", True, False),
+    ("De leden vernemen GRAAG of de regering dit ziet.", True, False),
+    ("Het rapport beantwoordt de vraag niet – een antwoord volgt later.", False, False),
+    # the two characters str.lower turns into ASCII letters: the Kelvin sign ("K" -> "k")
+    # makes "verzoeKen" the ask verb "verzoeken"; "İ" (-> "i" + a dot) is no "i" of a word
+    ("De leden verzoe\u212aen de regering of zij dit wil toelichten.", True, False),
+    ("\u0130n Istanbul vragen de leden de regering of dit klopt.", True, False),
+    ("De leden z\u0130en de \u212aosten.", False, False),
+])
+def test_asks_and_closing_request_words_in_any_case(sentence, question, closing):
+    from kamerxref.graph.readers.structure import asks, is_closing_request
+
+    assert asks(sentence) is question
+    assert is_closing_request(sentence) is closing
+
+
 # ============================================================== question unit in letters
 
 ITEMS = HEAD + """De leden van de fractie van de SP hebben de volgende vragen.

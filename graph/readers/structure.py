@@ -421,13 +421,10 @@ def _ask_verb_with_complement(sentence: str) -> bool:
     """``"Deze leden vragen de regering of ..."``: an ask verb (not the noun
     ``vragen``) followed within 15 words by a complementiser."""
     words = _WORDS.findall(sentence)
-    lower = list(map(str.lower, words))
-    if _ASK_VERBS.isdisjoint(lower):  # "vragenlijst", "verzoeker": no ask verb as a word
-        return False
-    # only the ask verbs' positions are visited (one or two of a sentence's 30-odd words),
-    # and each window is checked with one set operation
-    for i in [i for i, w in enumerate(lower) if w in _ASK_VERBS]:
-        w = lower[i]
+    lower = [w.lower() for w in words]
+    for i, w in enumerate(lower):
+        if w not in _ASK_VERBS:
+            continue
         prev = words[i - 1] if i else ""
         if w == "vragen":
             if prev.lower() in _NOUN_BEFORE:
@@ -439,11 +436,11 @@ def _ask_verb_with_complement(sentence: str) -> bool:
         if not nxt or nxt == "te" or nxt in _NOT_OBJECT:
             continue
         window = lower[i + 1:i + 16]
-        if not _COMPLEMENT.isdisjoint(window):
-            return True
-        if "hoeverre" in window and any(
-                x == "hoeverre" and window[j - 1] == "in" for j, x in enumerate(window) if j):
-            return True  # "in hoeverre" in two words
+        for j, x in enumerate(window):
+            if x in _COMPLEMENT:
+                return True
+            if x == "in" and j + 1 < len(window) and window[j + 1] == "hoeverre":
+                return True
     return False
 
 

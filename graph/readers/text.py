@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -135,6 +137,10 @@ _HEADER = re.compile(
     r"\**(?:\s*+:\s++|\s++)(?P<value>\S.{0,80}?)\s*+$",
     re.I,
 )
+#: The letters a line matched by ``_HEADER`` can start with (it ignores case, and to
+#: it the Kelvin sign is a "k"): a line starting with another letter is no page header,
+#: without trying the pattern (most lines of a letter start with a letter).
+_HEADER_FIRST = frozenset("dDoOuUkKbBpP\u212a")
 _PAGE_NO = re.compile(r"^\s*+\**(?:blad|pagina)\**(?:\s*+:\s++|\s++)\d{1,3}(?:\s++van\s++\d{1,3})?\s*+$", re.I)
 _LABEL = re.compile(
     r"^\s*+[*_]*+(?P<label>datum|ons\s+kenmerk|onze\s+referentie|kenmerk|betreft|onderwerp)"
@@ -147,6 +153,9 @@ _VALEDICTION = re.compile(
     r"met\s+(?:vriendelijke|hartelijke|beleefde)\s+groet(?:en)?)\b[\W_]*$",
     re.I,
 )
+#: First letters of a chair line (:func:`.metadata.is_chair_line`, which ignores case):
+#: "De voorzitter", "voorzitter", "ondervoorzitter", "plaatsvervangend", "wnd.", "griffier".
+_CHAIR_FIRST = frozenset("dDvVoOpPwWgG")
 _BOLD_LINE = re.compile(r"^\s*+(\*\*|__)(?=\S)(?P<text>[^*_\n]++)(?<=\S)\1\s*+$")
 
 # ------------------------------------------------------------------ inline clean-up
@@ -173,6 +182,11 @@ _SENTINEL = re.compile(_S0 + "([^" + _S1 + "]*)" + _S1)
 _MARKER_NUMBER = re.compile(_NOTE_NUMBER)
 _WORD_TOKEN = re.compile(r"[^\W_]+")
 _MARKUP_CHARS = re.compile(r"[*_\\]")
+
+
+#: The replacement of a span by its text (``m.group(1)``): the same as the template
+#: ``r"\1"``, which Python 3.11 expands in a Python function per match, at twice the cost.
+_group1 = operator.itemgetter(1)
 
 
 def _has_sup_tag(text: str) -> bool:
@@ -260,16 +274,16 @@ def clean_inline(raw: str, unicode_markers: bool = False) -> tuple[str, list[tup
     if "](" in s:
         s = _LINK.sub(_link, s)
     if "*" in s:
-        s = _BOLD.sub(r"\1", s)
+        s = _BOLD.sub(_group1, s)
     if "__" in s:
-        s = _BOLD_U.sub(r"\1", s)
+        s = _BOLD_U.sub(_group1, s)
     if "*" in s:
-        s = _ITAL.sub(r"\1", s)
+        s = _ITAL.sub(_group1, s)
     if "_" in s:
-        s = _ITAL_U.sub(r"\1", s)
+        s = _ITAL_U.sub(_group1, s)
     s = s.replace("**", "")
     if "\\" in s:
-        s = _ESCAPE.sub(r"\1", s)
+        s = _ESCAPE.sub(_group1, s)
     if "  " in s or "\t" in s or not s.isascii() and ("\u00a0" in s or "\u2009" in s or "\u202f" in s):
         s = _SPACES.sub(" ", s)
     s = s.strip()
@@ -329,8 +343,10 @@ def tokens(text: str) -> list[str]:
 
 # ------------------------------------------------------------------ working records
 
+_first = operator.itemgetter(0)
 
-@dataclass
+
+@dataclass(slots=True)
 class _Logical:
     """One logical line of body text: a heading, a numbered item, a bullet, a text
     line (with its soft-wrapped continuation lines), or a closing line."""
@@ -343,13 +359,13 @@ class _Logical:
     checked: int = 0  # pieces already searched for run-on items
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     gap: str  # "blank" (a blank line before it) or "break" (a page break / noise)
     lines: list[tuple[int, str]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     kind: str
     line: int
@@ -365,8 +381,8 @@ class _Para:
     ps: bool = False  # after the signature ("PS: ...")
 
     def line_at(self, offset: int) -> int:
-        starts = [p[0] for p in self.pieces]
-        i = bisect.bisect_right(starts, offset) - 1
+        """The source line of the piece holding ``offset`` (pieces are in offset order)."""
+        i = bisect.bisect_right(self.pieces, offset, key=_first) - 1
         return self.pieces[max(i, 0)][1] if self.pieces else self.line
 
 
@@ -617,7 +633,8 @@ class _TextReader:
         n = len(self.lines)
         i = start
         while i < n:
-            if not _HEADER.match(self.lines[i]):
+            c = self.lines[i][:1]
+            if (c.isalpha() and c not in _HEADER_FIRST) or not _HEADER.match(self.lines[i]):
                 i += 1
                 continue
             run = []
@@ -684,7 +701,11 @@ class _TextReader:
                     footnote_open = False  # "1" alone, its text after a blank line
                 continue
             flush()
-            if _RULE.match(raw):
+            # A line that starts with a letter is no rule, page number or note body (each
+            # starts with "-*_", a digit, "<sup>", "[^" or a superscript digit): most lines
+            # of a letter skip those six patterns.
+            prose = raw[0].isalpha()
+            if not prose and _RULE.match(raw):
                 self.letter.skipped.append(SkippedBlock(no, raw, "rule"))
                 zone, pending_break, footnote_open, current = True, True, False, None
                 continue
@@ -697,7 +718,7 @@ class _TextReader:
                 self.letter.skipped.append(SkippedBlock(no, raw, "notes-heading"))
                 zone, pending_break, footnote_open, current = True, True, False, None
                 continue
-            if is_page_number(raw):
+            if not prose and is_page_number(raw):
                 number = int(raw.strip())
                 last = self.bodies[-1][0] if self.bodies else "0"
                 if zone and last.isdigit() and number == int(last) + 1:
@@ -710,8 +731,8 @@ class _TextReader:
                     self.letter.skipped.append(SkippedBlock(no, raw, "running-header"))
                     pending_break, footnote_open, current = True, False, None
                     continue
-            m = (_SUP_BODY.match(raw) or _MDFN_BODY.match(raw) or _UNI_BODY.match(raw)
-                 or (zone and _PLAIN_BODY.match(raw)))
+            m = None if prose else (_SUP_BODY.match(raw) or _MDFN_BODY.match(raw)
+                                    or _UNI_BODY.match(raw) or (zone and _PLAIN_BODY.match(raw)))
             if m:
                 number = m.group(1).translate(_SUPERSCRIPT)
                 self.bodies.append((number, [m.group(2).strip()], no))
@@ -773,15 +794,22 @@ class _TextReader:
                 state["closing"] = False
                 out.append(_Logical("ps", [(raw, no)]))
                 continue
-            if state["closing"] or _VALEDICTION.match(raw) or (
-                    is_chair_line(raw) and (raw.rstrip(" *_").endswith(",") or (
-                        k + 1 < len(block.lines) and len(block.lines[k + 1][1].split()) <= 6))):
+            # A line that starts with a letter (most do) is tried only against the line
+            # patterns that can start with that letter: no heading or bullet; a valediction
+            # starts "Hoogachtend" or "Met ...", a chair line "De voorzitter ...", a lettered
+            # item "a." or a roman "iv.".
+            c = raw[0]
+            letter = c.isalpha()
+            if state["closing"] or ((not letter or c in "hHmM") and _VALEDICTION.match(raw)) or (
+                    (not letter or c in _CHAIR_FIRST) and is_chair_line(raw) and (
+                        raw.rstrip(" *_").endswith(",") or (
+                            k + 1 < len(block.lines) and len(block.lines[k + 1][1].split()) <= 6))):
                 # "Hoogachtend,", or (a letter published in a verslag) "De voorzitter van de
                 # vaste commissie voor ...," with the name on the next line
                 state["closing"] = True
                 out.append(_Logical("close", [(raw, no)]))
                 continue
-            m = _HEADING.match(raw)
+            m = None if letter else _HEADING.match(raw)
             if m:
                 out.append(_Logical("heading", [(_heading_text(m.group(2)), no)]))
                 continue
@@ -790,7 +818,7 @@ class _TextReader:
                 # as a plain line, also right above its first paragraph
                 out.append(_Logical("heading", [(raw, no)]))
                 continue
-            m = _ITEM.match(raw)
+            m = _ITEM.match(raw) if not letter or c in "iv" or raw[1:2] in (".", ")") else None
             if m:
                 number = m.group("num") or m.group("pnum")
                 delim = m.group("delim") or "()"
@@ -810,7 +838,7 @@ class _TextReader:
                 state["last_item"] = bare[0]
                 out.extend(self._split_inline(out.pop(), state))
                 continue
-            m = _BULLET.match(raw)
+            m = None if letter else _BULLET.match(raw)
             if m:
                 out.append(_Logical("bullet", [(m.group("text"), no)],
                                     indent=len(m.group("indent").expandtabs(4))))
@@ -841,6 +869,14 @@ class _TextReader:
         not seen before (a logical line grows by soft-wrapped lines)."""
         if ll.kind not in ("item", "text") or (ll.kind == "item" and not (
                 ll.number or "").isdigit()):
+            return [ll]
+        first = int(ll.number) + 1 if ll.kind == "item" else 1
+        dot, paren = f"{first}.", f"{first})"
+        for raw, _ in ll.pieces[ll.checked:]:
+            if dot in raw or paren in raw:
+                break
+        else:  # no new piece can hold the next item: nothing to split (most lines)
+            ll.checked = len(ll.pieces)
             return [ll]
         out: list[_Logical] = []
         cur = ll
@@ -1281,9 +1317,11 @@ class _TextReader:
             if name:
                 letter.committee, letter.committee_abbr = name, abbr
                 break
-        # the answer term
-        sources = [p for p in paras if p.kind == "closing" and is_closing_request(p.text)]
-        sources += [p for p in paras if p.kind != "closing" and is_closing_request(p.text)]
+        # the answer term: from the first request to answer that states one, the closing's
+        # first (the body is searched only when the closing states none)
+        sources = itertools.chain(
+            (p for p in paras if p.kind == "closing" and is_closing_request(p.text)),
+            (p for p in paras if p.kind != "closing" and is_closing_request(p.text)))
         for p in sources:
             for s, e in self.sentences(p.index):
                 sent = p.text[s:e]
