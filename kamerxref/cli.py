@@ -98,10 +98,11 @@ def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False, cache=Non
         files, _ = input_files(paths)
         if len(files) > 20:
             with click.progressbar(length=len(files), label="reading letters", file=sys.stderr) as bar:
-                letters, issues = load_letters(paths, jobs=jobs, progress=bar.update, cache=cache)
-            return _checked(Corpus(letters, issues + doc_issues, documents))
-    letters, issues = load_letters(paths, jobs=jobs, cache=cache)
-    return _checked(Corpus(letters, issues + doc_issues, documents))
+                letters, issues = load_letters(paths, jobs=jobs, progress=bar.update, cache=cache,
+                                               pair=False)
+            return _checked(Corpus(letters, issues + doc_issues, documents).paired())
+    letters, issues = load_letters(paths, jobs=jobs, cache=cache, pair=False)
+    return _checked(Corpus(letters, issues + doc_issues, documents).paired())
 
 
 def _checked(corpus):
