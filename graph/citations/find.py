@@ -558,6 +558,9 @@ _CONT_PART = re.compile(rf"(?:,? en |, |; )(?:ook )?(?=(?:{_alt(G.PARTS)}))" + _
 
 _NONDIGIT = re.compile(r"\D")
 _PARTS = G.PARTS
+_CHAMBERS = G.CHAMBERS
+_url_for = ids.url_for
+_kst_label = ids.kst_label
 
 #: The first character of every continuation (``_CONT``, ``_CONT_PART``): ``,`` `` `` ``;``.
 _CONT_START = frozenset(", ;")
@@ -600,15 +603,23 @@ def _vergaderjaar(y1: str | None, y2: str | None) -> str | None:
 _JOINER = re.compile(r"(?:,? en |, |; |,)(?:ook )?")
 
 
-@functools.lru_cache(maxsize=8192)
 def _pages_tuple(text: str | None) -> tuple[tuple[int, ...], str | None]:
     """``2-3`` -> (2, 3); ``12 en 13`` -> (12, 13); ``5926-5937; 5968-5975`` -> all pages.
-    Returns the pages and a problem (a backwards or too wide range) or None. Cached: the
-    same page list recurs, and the result is immutable."""
+    Returns the pages and a problem (a backwards or too wide range) or None."""
     if not text:
-        return (), None
-    if text.isdigit():
+        return _NO_PAGES
+    if text.isdigit():  # one page: quicker made than looked up in a cache
         return (int(text),), None
+    return _page_list(text)
+
+
+_NO_PAGES: tuple[tuple[int, ...], None] = ((), None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _page_list(text: str) -> tuple[tuple[int, ...], str | None]:
+    """:func:`_pages_tuple` of a list or range. Cached: the same page list recurs, and the
+    result is immutable."""
     pages: list[int] = []
     problem = None
     for chunk in _PAGE_LIST_SPLIT.split(text):
@@ -737,7 +748,7 @@ class _Builder:
         if cnum:
             numbers = [cnum]
         elif nums:
-            numbers = _number_list(nums)
+            numbers = [nums] if nums.isdigit() else _number_list(nums)  # most: one number
         elif let:
             numbers = [let]
         elif plist:
@@ -760,23 +771,29 @@ class _Builder:
                                      "number: only the dossier is linked")
             return dossier, [self.add("dossier", s, e, document=f"dossier-{dossier}", dossier=dossier,
                                       label=ids.kst_label(chamber, year, dossier, None, rw))]
-        # the records of one block share its span: computed once
-        span = self.span(s, e)
-        text = self.orig[span[0]:span[1]]
+        # the records of one block share its span: computed once (self.span, without the
+        # call where there is nothing to trim or map: most)
+        t = self.t
+        if self.c is None and t[e - 1] not in " ,;" and t[s] != " ":
+            span = (s, e)
+            text = self.orig[s:e]
+        else:
+            span = self.span(s, e)
+            text = self.orig[span[0]:span[1]]
         made = []
-        last = len(numbers) - 1
-        for i, n in enumerate(numbers):
-            document = f"kst-{dossier}-{n}"  # ids.kst_id
-            if i == last:
-                fc = FoundCitation("kamerstuk", span, text, document, dossier, part, pages, following,
-                                   ids.url_for("kamerstuk", document),
-                                   ids.kst_label(chamber, year, dossier, n, rw))
-            else:
-                fc = FoundCitation("kamerstuk", span, text, document, dossier, None, (), False,
-                                   ids.url_for("kamerstuk", document),
-                                   ids.kst_label(chamber, year, dossier, n, rw))
-            made.append(fc)
-        self.out.extend(made)
+        n = numbers[0]
+        if len(numbers) > 1:  # "nrs. 1139 en 1140": the part and pages go on the last
+            for n in numbers[:-1]:
+                document = f"kst-{dossier}-{n}"  # ids.kst_id
+                made.append(FoundCitation("kamerstuk", span, text, document, dossier, None, (), False,
+                                          _url_for("kamerstuk", document),
+                                          _kst_label(chamber, year, dossier, n, rw)))
+            n = numbers[-1]
+        document = f"kst-{dossier}-{n}"
+        made.append(FoundCitation("kamerstuk", span, text, document, dossier, part, pages, following,
+                                  _url_for("kamerstuk", document),
+                                  _kst_label(chamber, year, dossier, n, rw)))
+        self.out += made
         if problem:
             self.malformed(s, e, problem)
         return dossier, made
@@ -786,9 +803,9 @@ class _Builder:
         nr. 1 en 35 301, nr. 2``, ``36 871, O, p. 5 en bijlage, p. 42``; returns where
         it ends."""
         vals = _kst_values(m, p)
-        chamber = _chamber(vals[20])
+        chamber = vals[20] and _CHAMBERS.get(vals[20].strip())  # _chamber
         year = _vergaderjaar(vals[18], vals[19])
-        s, e = m.start(), m.end()
+        s, e = m.span()
         dossier, made = self.kamerstuk(vals, s, e, chamber, year)
         if dossier is None:
             return e
@@ -1061,7 +1078,7 @@ def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
         end = offset + len(ct)
         if i < n and cands[i] < end:
             j = bisect.bisect_left(cands, end, i)
-            out.append(_find(text, c, [x - offset for x in cands[i:j]]))
+            out.append(_find(text, c, cands[i:j], offset=offset))
             i = j
         else:
             out.append([])
@@ -1101,15 +1118,18 @@ def find_citations_reference(text: str) -> list[FoundCitation]:
 
 
 def _find(text: str, cleaned: _Cleaned | None, candidates: Iterable[int],
-          reference: bool = False) -> list[FoundCitation]:
-    """The find loop over ``candidates`` (sorted clean offsets) of one text; ``cleaned``
-    None: the text needed no cleaning."""
-    b = _Builder(cleaned, text)
-    ct = b.t
-    pos = 0
+          reference: bool = False, offset: int = 0) -> list[FoundCitation]:
+    """The find loop over ``candidates`` (sorted clean offsets of one text, each
+    ``offset`` too far: offsets in a batch's joined texts); ``cleaned`` None: the text
+    needed no cleaning. The records' builder is made at the first match (many texts
+    have candidates and no citation)."""
+    ct = text if cleaned is None else cleaned.text
+    b = None
+    pos = offset
     for cand in candidates:
         if cand < pos:
             continue
+        cand -= offset
         if reference:
             m = _master().match(ct, cand)
             if not m:
@@ -1124,6 +1144,8 @@ def _find(text: str, cleaned: _Cleaned | None, candidates: Iterable[int],
                     break
             else:
                 continue
+        if b is None:
+            b = _Builder(cleaned, text)
         end = m.end()
         if name == "k":
             end = b.kamerstuk_chain(m, "k_")
@@ -1177,7 +1199,9 @@ def _find(text: str, cleaned: _Cleaned | None, candidates: Iterable[int],
             has_tail = bool(m.group("s_pages") or m.group("s_part"))
             if _short_form_ok(ct, m.start(), m.end(), m.group("s_form"), has_tail):
                 b.short(m, "s_", form)
-        pos = max(end, m.start() + 1)
+        pos = (end if end > cand else cand + 1) + offset  # the match started at cand
+    if b is None:
+        return []
     if len(b.out) > 1:
         b.out.sort(key=_span_start)
     return b.out
