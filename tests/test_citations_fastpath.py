@@ -284,3 +284,27 @@ def test_streamed_rendering_gives_the_results_of_one_sequence(seed, batch, jobs)
         else:
             assert got_records == _records([(cits, issues)]), number
     assert 0 < plain < len(footnotes)
+
+
+#: Decimal digits other than 0-9 that ``\d`` matches: Arabic-Indic, fullwidth,
+#: Devanagari; beside an en dash (a text that is not ASCII and has no such digit).
+OTHER_DIGITS = ["Kamerstukken II 2022/23, ٢٩ ٦٢٨, nr. ١١٣٩.", "Kamerstukken I 2025/26, ３６ ８７１, O, p. ４０.",
+                "Kamerstukken II 2019–2020, 35 300, nr. 1", "Stb. २०१८, 84 en 12 345",
+                "Handelingen II 2019/20, 45, p. 7–8", "zie ٣٦٨٧١ en 36871", "café 12 345", ""]
+
+
+@pytest.mark.parametrize("text", OTHER_DIGITS)
+def test_digit_trigger_matches_what_backslash_d_matches(text):
+    """A batch whose only decimal digits are 0-9 is scanned for digit candidates with a
+    class of ten: the same candidates; one holding other decimal digits with ``\\d``."""
+    got = F._digit_trigger(text)
+    assert [m.span() for m in got.finditer(text)] == [m.span() for m in F._DIGIT_TRIGGER.finditer(text)]
+    other = any(c.isdecimal() and not "0" <= c <= "9" for c in text)
+    assert (got is F._DIGIT_TRIGGER) == other
+
+
+def test_find_many_with_other_digits_matches_reference():
+    texts = OTHER_DIGITS + [t for _, t in SEED_FOOTNOTES]
+    for batch in (texts, texts[2:3], OTHER_DIGITS[:2]):
+        assert [_found(f) for f in find_citations_many(batch)] == [
+            _found(find_citations_reference(t)) for t in batch]

@@ -432,6 +432,18 @@ TRIGGER_WORDS = sorted(set(
 ))
 _TRIGGER = re.compile(_trie(TRIGGER_WORDS))
 _DIGIT_TRIGGER = re.compile(r"\d\d ?\d{3}")
+#: The same on a text whose only decimal digits are 0-9 (nearly all): ``\d`` asks the
+#: Unicode database about every character, a class of ten is a bitmap lookup.
+_ASCII_DIGIT_TRIGGER = re.compile(r"[0-9][0-9] ?[0-9]{3}")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
+
+
+def _digit_trigger(text: str) -> re.Pattern:
+    r"""The digit trigger to scan ``text`` with: the ASCII one unless the text holds a
+    decimal digit outside 0-9 (``\u0663``, ``\uff13``), where ``\d`` matches more."""
+    if text.isascii() or not any(map(str.isdecimal, _ASCII_RUNS.sub("", text))):
+        return _ASCII_DIGIT_TRIGGER
+    return _DIGIT_TRIGGER
 
 
 
@@ -1069,7 +1081,7 @@ def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
     # two scans and a sort: one alternation of both is slower (it loses the first-character
     # skip the trie alone gets)
     cands = [m.start() for m in _TRIGGER.finditer(joined)]
-    cands.extend(m.start() for m in _DIGIT_TRIGGER.finditer(joined))
+    cands.extend(m.start() for m in _digit_trigger(joined).finditer(joined))
     cands.sort()
     out: list[list[FoundCitation]] = []
     i, n = 0, len(cands)
