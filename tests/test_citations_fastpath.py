@@ -308,3 +308,56 @@ def test_find_many_with_other_digits_matches_reference():
     for batch in (texts, texts[2:3], OTHER_DIGITS[:2]):
         assert [_found(f) for f in find_citations_many(batch)] == [
             _found(find_citations_reference(t)) for t in batch]
+
+
+def _running_texts() -> list[str]:
+    """Letter-like paragraphs: the seed letters' lines, and table citations glued into
+    prose (each longer than RUNNING_TEXT characters)."""
+    seeds = [line for path in BENCH.SEEDS for line in path.read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(8)
+    prose = ("De minister heeft de Kamer geïnformeerd over de voortgang, zie ook de brief van "
+             "vorig jaar en het besluit dat daarop volgde; idem de uitvoeringsverordening. ")
+    glued = [prose + " ".join(rng.sample(TABLE_TEXTS, 3)) + " " + prose for _ in range(300)]
+    return seeds + glued
+
+
+def test_trigger_starts_are_the_trie_scan():
+    """:func:`F._trigger_starts` (a scan per first letter, then the non-overlapping
+    matches kept from the left) finds exactly the candidates of one ``_TRIGGER``
+    scan, also where trigger words overlap or are glued to each other and to words
+    (``ibidem`` holds ``idem``, ``xGedelegeerde Verordening``, ``Aanhangsel Handelingen``,
+    ``Eclibidem``)."""
+    rng = random.Random(9)
+    words = list(F.TRIGGER_WORDS)
+    glued = ["".join(rng.choice(words + ["x", " ", "9", "e", "ibid", "Id", "kader", "uitvoerings", "de"])
+                     for _ in range(30)) for _ in range(3000)]
+    # a match of another group ends inside the first of two overlapping ones: "Ecli" ends
+    # inside "ibidem", so "idem" in it is a candidate (found only by the per-start search)
+    overlapping = ["Eclibidem", "Eclibidem, p. 3", "Dezelfdezelfdecision", "Hetzelfdezelfdezelfde",
+                   "Ibidezelfdecision", "zie Eclibidem en Hetzelfdezelfde Aanhangsel"]
+    texts = overlapping + _running_texts() + TABLE_TEXTS + [t for _, t in SEED_FOOTNOTES] + glued
+    for text in texts + ["\n".join(texts)]:
+        assert F._trigger_starts(text) == [m.start() for m in F._TRIGGER.finditer(text)], text
+
+
+def test_find_many_on_running_text_matches_reference():
+    """Batches of long texts take the per-letter trigger scan: the same records."""
+    texts = _running_texts()
+    assert sum(map(len, texts)) > F.RUNNING_TEXT * len(texts)
+    got = find_citations_many(texts)
+    assert sum(map(len, got)) > 300
+    assert [_found(f) for f in got] == [_found(find_citations_reference(t)) for t in texts]
+
+
+def test_trigger_starts_on_realdocs(realdocs):
+    """The 16 real documents, whole and line by line (paragraphs of prose, KOOP XML,
+    OCR'd Kamerstukken): the per-letter scan finds the trie scan's candidates, and
+    their paragraphs give the reference path's records."""
+    for path in sorted(realdocs.glob("*.*")):
+        if path.suffix not in (".txt", ".xml"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert F._trigger_starts(text) == [m.start() for m in F._TRIGGER.finditer(text)], path.name
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        assert [_found(f) for f in find_citations_many(paragraphs)] == [
+            _found(find_citations_reference(p)) for p in paragraphs], path.name
