@@ -118,13 +118,14 @@ class Corpus:
         ``ReplyLink(reply="letter-7204518", letter="letter-180760", how="kenmerk", ...)``."""
         return pair_replies(self.letters)
 
-    def paired(self) -> "Corpus":
+    def paired(self, jobs: int = 1) -> "Corpus":
         """Pair the replies now and return the corpus: :func:`load` gives its letters
         paired (with ``tests/fixtures/replies/reply_180760.txt`` loaded, letter-7204518's
         ``replies_to`` is ``["letter-180760"]``, and the pairing warnings are on the
         letters); a corpus made from letters read with ``load_letters(..., pair=False)``
-        is paired once here, not twice."""
-        self.pairing  # noqa: B018 - computed once, kept
+        is paired once here, not twice; ``jobs`` processes match the answers."""
+        if "pairing" not in self.__dict__:
+            self.__dict__["pairing"] = pair_replies(self.letters, jobs=jobs)
         return self
 
     @cached_property
@@ -348,7 +349,7 @@ def load(*paths: str | Path, jobs: int = 1) -> Corpus:
     paths = paths or (default_data(),)
     letters, issues = load_letters(paths, jobs=jobs, pair=False)
     documents, doc_issues = read_documents(paths)
-    return Corpus(letters, issues + doc_issues, documents).paired()
+    return Corpus(letters, issues + doc_issues, documents).paired(jobs)
 
 
 def from_text(*texts: str, source: str = "<text>") -> Corpus:

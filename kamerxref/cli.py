@@ -100,9 +100,9 @@ def _load(inputs: tuple[str, ...], jobs: int = 1, quiet: bool = False, cache=Non
             with click.progressbar(length=len(files), label="reading letters", file=sys.stderr) as bar:
                 letters, issues = load_letters(paths, jobs=jobs, progress=bar.update, cache=cache,
                                                pair=False)
-            return _checked(Corpus(letters, issues + doc_issues, documents).paired())
+            return _checked(Corpus(letters, issues + doc_issues, documents).paired(jobs))
     letters, issues = load_letters(paths, jobs=jobs, cache=cache, pair=False)
-    return _checked(Corpus(letters, issues + doc_issues, documents).paired())
+    return _checked(Corpus(letters, issues + doc_issues, documents).paired(jobs))
 
 
 def _checked(corpus):

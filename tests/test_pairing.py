@@ -527,3 +527,37 @@ def test_questions_csv_carries_the_answer_as_json():
     assert res.exit_code == 0, res.output
     rows = list(csv.DictReader(io.StringIO(res.output)))
     assert json.loads(rows[0]["answer"])["how"] == "number" and rows[11]["answer"] == ""  # q12
+
+
+def test_pairing_in_worker_processes_is_the_same_as_in_one(tmp_path):
+    """pair_replies(jobs=2) matches each letter's replies in forked workers: the same
+    links, matches, answer units and warnings, in the same order, as one process."""
+    s180760 = SEED_002.read_text(encoding="utf-8")
+    reply = REPLY_180760.read_text(encoding="utf-8")
+    headings = (FIXTURES / "reply_180760_headings.txt").read_text(encoding="utf-8")
+    for i in range(4):  # four letters, each answered (one of them twice, once by headings)
+        k = str(500000 + i)
+        (tmp_path / f"{k}.txt").write_text(re.sub(r"\b180760\b", k, s180760), encoding="utf-8")
+        text = re.sub(r"\b7204518\b", str(7300000 + i), re.sub(r"\b180760\b", k, reply))
+        if i == 1:  # questions 14 and 15 left unanswered: three warnings for this letter
+            text = re.sub(r"(?s)\n14\. \*.*?(?=\nDe Minister van Asiel)", "\n", text)
+        (tmp_path / f"{k}-reply.txt").write_text(text, encoding="utf-8")
+        if i == 2:
+            (tmp_path / f"{k}-reply2.txt").write_text(re.sub(r"\b180760\b", k, headings), encoding="utf-8")
+    (tmp_path / "181524.txt").write_bytes(SEED_000.read_bytes())
+    (tmp_path / "uitstel.txt").write_bytes(UITSTEL_181524.read_bytes())
+
+    def paired(jobs):
+        letters, _ = load_letters([tmp_path], pair=False)
+        p = pair_replies(letters, jobs=jobs)
+        return (p.links, p.matches, list(p.units.items()), p.expected, p.warnings,
+                [(l.id, l.replies_to, l.role, l.warnings) for l in letters])
+
+    one, two = paired(1), paired(2)
+    assert len(one[1]) > 40 and one[3]  # answers matched, an uitstel date
+    assert any(w.code == "question-unanswered" for w in one[4])
+    unanswered = {lid: [int(w.where.split()[-1]) for w in ws if w.code == "question-unanswered"]
+                  for lid, _, _, ws in one[5]}
+    assert len(unanswered["letter-500001"]) == 3
+    assert all(lines == sorted(lines) for lines in unanswered.values())  # in document order
+    assert two == one
