@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -81,7 +80,7 @@ def citing(G: nx.MultiDiGraph, target: str) -> list[str]:
     return sorted(found, key=lambda q: _qkey(G, q))
 
 
-def out_edges(G: nx.MultiDiGraph, u: str) -> Iterator[tuple[str, Any, dict]]:
+def out_edges(G: nx.MultiDiGraph, u: str) -> list[tuple[str, Any, dict]]:
     """``(v, key, attrs)`` of ``u``'s out-edges in the graph's order: what
     ``G.out_edges(u, keys=True, data=True)`` gives, without a view object and a 4-tuple
     per edge (the CSVs and the site walk the edges of a million nodes at 10,000 letters).
@@ -89,19 +88,16 @@ def out_edges(G: nx.MultiDiGraph, u: str) -> Iterator[tuple[str, Any, dict]]:
     It reads the graph's own adjacency dicts (``G._succ``, read only): ``G.succ[u]``
     wraps every level in a view whose ``items()`` iterates in Python, half the cost of
     ``CorpusIndex`` and of the search index at 10,000 letters. A graph view (a subgraph)
-    has a ``_succ`` mapping too, with its filter."""
-    for v, keyed in G._succ[u].items():
-        for k, d in keyed.items():
-            yield v, k, d
+    has a ``_succ`` mapping too, with its filter. A list, not a generator: most nodes
+    have a few edges, and resuming a generator per edge cost more than the list."""
+    return [(v, k, d) for v, keyed in G._succ[u].items() for k, d in keyed.items()]
 
 
-def in_edges(G: nx.MultiDiGraph, v: str) -> Iterator[tuple[str, Any, dict]]:
+def in_edges(G: nx.MultiDiGraph, v: str) -> list[tuple[str, Any, dict]]:
     """``(u, key, attrs)`` of ``v``'s in-edges in the graph's order (what
     ``G.in_edges(v, keys=True, data=True)`` gives), read from ``G._pred`` as
     :func:`out_edges` reads ``G._succ``."""
-    for u, keyed in G._pred[v].items():
-        for k, d in keyed.items():
-            yield u, k, d
+    return [(u, k, d) for u, keyed in G._pred[v].items() for k, d in keyed.items()]
 
 
 def cites_of(G: nx.MultiDiGraph, node: str) -> list[dict]:
