@@ -178,6 +178,21 @@ def test_plain_text_has_nothing_to_scrub_or_count(text):
     assert _looks_binary(text) == _looks_binary_counted(text)
 
 
+@pytest.mark.parametrize("context", ["{}", "a{}b", "Geachte heer,\n\t{}\r\n’s-Gravenhage – € 5"])
+def test_plain_text_is_the_character_class_over_every_character(context):
+    """is_plain_text drops the plain ASCII bytes first and tries the class on the rest:
+    the same answer as the class over the whole text, for each code point below U+3100
+    and each lone surrogate, and for every run of 64 code points above (private use,
+    unassigned, scripts above U+2FFF included)."""
+    from kamerxref.graph.readers.base import _NOT_PLAIN, is_plain_text
+
+    singles = [chr(c) for c in [*range(0x3100), *range(0xD800, 0xE000)]]
+    runs = ["".join(map(chr, range(c, min(c + 64, 0x110000)))) for c in range(0x3100, 0x110000, 64)]
+    for piece in singles + runs:
+        text = context.format(piece)
+        assert is_plain_text(text) is (_NOT_PLAIN.search(text) is None), repr(piece[:3])
+
+
 def _looks_binary_counted(text):
     """The binary check without its plain-text shortcut (as it was)."""
     from kamerxref.graph.readers.base import _is_bad_char
