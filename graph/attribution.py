@@ -30,9 +30,13 @@ source too, with a warning, so nothing silently drops out of the graph.
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from .citations import target_ids
-from .model import Attribution, Cite, FootnoteMarker, Issue, Letter, Question
+from .model import Attribution, Citation, Cite, FootnoteMarker, Issue, Letter, Question
+
+_OFFSET = attrgetter("offset")
+_START = attrgetter("start")
 
 #: Strength order when one target reaches a question in more than one way.
 HOW_RANK = {"direct": 0, "paragraph": 1, "section": 2, "letter": 3, "publisher": 4, "text": 5}
@@ -46,7 +50,7 @@ def attribute(letter: Letter) -> list[Attribution]:
         by_paragraph[q.paragraph].append(q)
     markers: dict[int, list[FootnoteMarker]] = defaultdict(list)
     for para in letter.paragraphs:
-        markers[para.index] = sorted(para.markers, key=lambda m: m.offset)
+        markers[para.index] = sorted(para.markers, key=_OFFSET) if len(para.markers) > 1 else para.markers
 
     links: list[Attribution] = []
     reached: set[str] = set()
@@ -55,7 +59,9 @@ def attribute(letter: Letter) -> list[Attribution]:
 
     for para in letter.paragraphs:
         own = [m.number for m in markers[para.index]]
-        questions = sorted(by_paragraph.get(para.index, []), key=lambda q: q.start)
+        questions = by_paragraph.get(para.index, [])
+        if len(questions) > 1:
+            questions = sorted(questions, key=_START)
         if para.kind == "intro":
             links.extend(Attribution(None, n, "letter") for n in own)
             reached.update(own)
@@ -118,13 +124,19 @@ def attribute(letter: Letter) -> list[Attribution]:
 def _fill_cites(letter: Letter) -> None:
     """Turn footnote attributions into :class:`Cite` records, one per cited node."""
     footnotes = {fn.number: fn for fn in letter.footnotes}
+    # each footnote's (citation, target ids), made once: a footnote reaches several
+    # questions (rule 3 and 4)
+    targets: dict[str, list[tuple[Citation, list[str]]]] = {}
     per_owner: dict[int | None, dict[str, dict]] = defaultdict(dict)
     for link in letter.attributions:
         fn = footnotes.get(link.footnote)
         if fn is None or link.answer is not None:  # an answer's sources: graph/pairing.py
             continue
-        for cit in fn.citations:
-            for target in target_ids(cit):
+        cited = targets.get(link.footnote)
+        if cited is None:
+            cited = targets[link.footnote] = [(cit, target_ids(cit)) for cit in fn.citations]
+        for cit, ids in cited:
+            for target in ids:
                 slot = per_owner[link.question].setdefault(
                     target, {"cit": cit, "how": link.how, "footnotes": []})
                 if HOW_RANK[link.how] < HOW_RANK[slot["how"]]:
@@ -137,8 +149,8 @@ def _fill_cites(letter: Letter) -> None:
         for target, slot in per_owner.get(owner, {}).items():
             cit = slot["cit"]
             page = _page_of(target)
-            out.append(Cite(target=target, document=cit.document, part=cit.part,
-                            page=page, how=slot["how"], footnotes=tuple(slot["footnotes"])))
+            out.append(Cite(target, cit.document, cit.part, page, slot["how"],
+                            tuple(slot["footnotes"])))
         return out
 
     for q in letter.questions:

@@ -306,11 +306,19 @@ def _has_vraag_line(data: bytes) -> bool:
     while i >= 0:
         start = data.rfind(b"\n", 0, i) + 1
         end = data.find(b"\n", i)
-        line = data[start:end if end >= 0 else len(data)].decode("utf-8", errors="replace")
-        if _VRAAG_LINE.match(line):
-            return True
+        before = data[start:i].strip(_ASCII_SPACE)
+        # "de vragen" in running text: an ASCII character that is no space stands before
+        # the word on its line, so the line cannot match (the common case, not decoded)
+        if not (before and before.isascii()):
+            line = data[start:end if end >= 0 else len(data)].decode("utf-8", errors="replace")
+            if _VRAAG_LINE.match(line):
+                return True
         i = low.find(b"vraag", end if end >= 0 else len(data))
     return False
+
+
+#: The ASCII characters ``\s`` matches (``bytes.strip()`` leaves out ``\x1c``-``\x1f``).
+_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def read_answer_text(path: str | Path) -> Letter:
