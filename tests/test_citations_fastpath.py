@@ -361,3 +361,12 @@ def test_trigger_starts_on_realdocs(realdocs):
         paragraphs = [p for p in text.split("\n\n") if p.strip()]
         assert [_found(f) for f in find_citations_many(paragraphs)] == [
             _found(find_citations_reference(p)) for p in paragraphs], path.name
+
+
+def test_noise_starts_are_the_trigger_scan():
+    """The cleaner's noise starts, from one scan per alternative of ``_NOISE_TRIGGER``,
+    are its ``finditer`` starts (runs of spaces, dashes, markup next to each other)."""
+    texts = _random_texts(random.Random(10), 20000) + TABLE_TEXTS + _running_texts() + [
+        "a  -  b", "   x    y", "*Kamer-\n stukken*  [E2](#)", "<sup>1</sup>  _x_ -- \u00ad"]
+    for t in texts:
+        assert F._noise_starts(t) == [m.start() for m in F._NOISE_TRIGGER.finditer(t)], t

@@ -105,6 +105,22 @@ _ONE_TO_ONE = tuple((c, " ") for c in "\t\r\n\f\v\u00a0\u2007\u2009\u202f") + (
 
 #: Characters where noise can start; plain text between them is copied as one segment.
 _NOISE_TRIGGER = re.compile(r"[<\[*_\-\u00ad]| {2}")
+#: Its two alternatives alone: a character class is skipped to in C (the alternation
+#: tries every position); the double spaces looked for only in a text that has them.
+_NOISE_CHARS = re.compile(r"[<\[*_\-\u00ad]")
+_TWO_SPACES = re.compile(r" {2}")
+
+
+
+def _noise_starts(text: str) -> list[int]:
+    """The starts of ``_NOISE_TRIGGER.finditer(text)``: its alternatives match apart (one
+    character that is no space, or two spaces), so their scans merged give them."""
+    starts = [t.start() for t in _NOISE_CHARS.finditer(text)]
+    if "  " in text:
+        starts += [t.start() for t in _TWO_SPACES.finditer(text)]
+        starts.sort()
+    return starts
+
 
 #: Anything that :class:`_Cleaned` could change. Most footnotes hold none of it
 #: (``Kamerstukken II 2022/23, 29 628, nr. 1139.``); their clean text is the text itself.
@@ -161,10 +177,10 @@ class _Cleaned:
         for ch, rep in _ONE_TO_ONE:
             if ch in work:
                 work = work.replace(ch, rep)
-        for t in _NOISE_TRIGGER.finditer(work):
-            if t.start() < last:
+        for start in _noise_starts(work):
+            if start < last:
                 continue
-            m = _NOISE.match(work, t.start())
+            m = _NOISE.match(work, start)
             if m is None or m.end() == m.start():
                 continue
             s, e = m.span()
