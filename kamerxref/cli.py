@@ -450,7 +450,8 @@ def cite(text, fmt, jobs):
         with gc_paused():  # records are freed by reference counting: no cycles to look for
             for pieces in render_footnotes_stream(batches, _json_plain, _json_one, source, jobs=jobs):
                 # each batch as the array's items: the same bytes as one array
-                out.write((b"[\n" if first else b",\n") + b",\n".join(pieces))
+                out.write(b"[\n" if first else b",\n")
+                out.write(b",\n".join(pieces))
                 first = False
         out.write(b"[]\n" if first else b"\n]\n")
         out.flush()

@@ -415,3 +415,33 @@ def test_pathological_sizes_complete():
     """The sizes of the issue complete (their growth is checked above, not wall-clock)."""
     for text in ("x" * 100_000, "(" * 10_000 + ")" * 10_000, "7" * 1_000_000, "[" * 10_000 + "](" * 10_000):
         assert find_citations(text) == []
+
+
+#: Footnote numbers that repeat (a letter numbering two lists of notes from 1): "Zie noot
+#: 1" is the last footnote numbered 1 before it, never one after it.
+REPEATED_NUMBERS = [
+    ([("1", "Kamerstukken II 2022/23, 29628, nr. 1139."), ("2", "Stb. 2018, 84"),
+      ("1", "Kamerstukken I 2025/26, 36 871, O."), ("3", "Zie noot 1, p. 4.")], 3,
+     [("kst-36871-O", None, (4,), "1")]),
+    ([("1", "Kamerstukken II 2022/23, 29628, nr. 1139."), ("2", "Zie noot 1."),
+      ("1", "Kamerstukken I 2025/26, 36 871, O.")], 1, [("kst-29628-1139", None, (), "1")]),
+    ([("1", "Zie noot 1."), ("1", "Stb. 2018, 84")], 0, []),
+    ([("1", "Stb. 2018, 84"), ("2", "NOS, 3 mei."), ("1", "Zie noot 1."), ("1", "Stb. 2019, 5")], 2,
+     [("stb-2018-84", None, (), "1")]),
+]
+
+
+@pytest.mark.parametrize("footnotes,index,expected", REPEATED_NUMBERS)
+@pytest.mark.parametrize("batch", [0, 1, 2, 3])
+def test_zie_noot_takes_the_last_footnote_of_that_number_before_it(footnotes, index, expected, batch):
+    """The same in one sequence and streamed in batches of any size (a batch whose later
+    footnote repeats the number)."""
+    from kamerxref.graph.citations.resolve import resolve_footnotes_stream
+
+    if batch:
+        batches = [footnotes[i:i + batch] for i in range(0, len(footnotes), batch)]
+        out = [r for got in resolve_footnotes_stream(batches) for r in got]
+    else:
+        out = resolve_footnotes(footnotes)
+    cits, _ = out[index]
+    assert [(c.document, c.part, c.pages, c.resolved_from) for c in cits] == expected

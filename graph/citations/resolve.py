@@ -111,6 +111,7 @@ def resolve_footnotes_stream(
     ...  for batch in resolve_footnotes_stream(batches, jobs=2) for cits, _ in batch]
     [[('kst-36871-O', 'bijlage', (40,), None)], [('kst-36871-O', 'bijlage', (18,), '1')], [('kst-36871-O', 'bijlage', (41,), '1')]]
     """
+    batches = ([(str(number), text or "") for number, text in batch] for batch in batches)
     for pieces in render_footnotes_stream(batches, _plain_results, _result, source, dossier, jobs):
         yield [r for piece in pieces for r in piece]
 
@@ -142,15 +143,16 @@ def render_footnotes_stream(
     Aanhangsel``) gets that footnote's citations made again from its found records (sent
     along for the footnote just before each other one) or, rarely, from its text: the
     same records, so the same results as one process resolving every footnote.
+
+    Numbers and texts are given as ``str`` (``resolve_footnotes_stream`` makes them so).
     """
     read: deque = deque()  # the batches handed to the workers, awaiting their pieces
     memory = _Memory(unmade=True)
 
     def work():
         for batch in batches:
-            footnotes = [(str(number), text or "") for number, text in batch]
-            read.append(footnotes)
-            yield footnotes
+            read.append(batch)
+            yield batch
 
     stream = fork_stream(functools.partial(_read_batch, render_plain), work(), jobs)
     while True:
@@ -160,18 +162,17 @@ def render_footnotes_stream(
                 return
             pieces, others, before, kinds = got
             footnotes = read.popleft()
-            base = len(memory.numbers)
+            base = memory.add_batch(footnotes)
             memory.add_kinds(base, kinds)
             for i, found in before.items():
                 memory.found[base + i] = found
             out = []
-            for start, end, piece in pieces:
+            for start, _, piece in pieces:
                 if piece is not None:
-                    memory.add_unmade(footnotes[start:end], base + start)
                     out.append(piece)
                 else:
                     number, text = footnotes[start]
-                    cits, issues = memory.resolve(number, text, others[start], source, dossier)
+                    cits, issues = memory.resolve(base + start, others[start], source, dossier)
                     out.append(render(number, text, cits, issues))
         yield out
 
@@ -236,42 +237,55 @@ def _own_paper(fc: FoundCitation, dossier: str) -> Citation:
 
 
 class _Memory:
-    """The footnotes of one sequence met so far, for the short forms after them to point
-    at: ``Idem`` at the one before, ``Zie noot 4`` at footnote 4, ``hetzelfde
-    Aanhangsel`` at the last that cites an Aanhangsel (positions count footnotes from 0).
+    """The footnotes of one sequence, for the short forms in them to point back at:
+    ``Idem`` at the one before, ``Zie noot 4`` at footnote 4, ``hetzelfde Aanhangsel``
+    at the last that cites an Aanhangsel (positions count footnotes from 0).
 
-    With ``unmade=True`` (:func:`render_footnotes_stream`) a footnote of full citations
-    only may be added *unmade*: its text, and its citations made from its found records
-    only when a short form points at it (:meth:`citations`); where such footnotes cite a
-    kind ``hetzelfde`` can name is kept (:meth:`add_kinds`), so that a walk back for one
+    Footnotes are added a batch at a time (:meth:`add_batch`), their citations unmade,
+    and made in order: :meth:`resolve` for each, or, with ``unmade=True``
+    (:func:`render_footnotes_stream`), only for the footnotes that are no plain copy of
+    their found records; a plain one's citations are made from its found records when a
+    short form points at it (:meth:`citations`). Where such footnotes cite a kind
+    ``hetzelfde`` can name is kept (:meth:`add_kinds`), so that a walk back for one
     reads only the footnotes that cite it and the made ones."""
 
-    __slots__ = ("numbers", "texts", "cits", "position", "found", "unmade_kinds", "made")
+    __slots__ = ("numbers", "texts", "cits", "batches", "found", "unmade_kinds", "made")
 
     def __init__(self, unmade: bool = False):
         self.numbers: list[str] = []
         self.texts: list[str] = []
-        self.cits: list[list[Citation] | None] = []  # None: unmade
-        self.position: dict[str, int] = {}  # footnote number -> its (last) position
+        self.cits: list[list[Citation] | None] = []  # None: not made (yet)
+        self.batches: list[tuple[int, dict[str, int]]] = []  # (first position, number -> last position)
         self.found: dict[int, list[FoundCitation]] = {}  # found records of unmade footnotes
         self.unmade_kinds: dict[str, list[int]] = {}  # kind -> ascending unmade positions citing it
-        self.made: list[int] | None = [] if unmade else None  # made positions; None: all are
+        self.made: list[int] | None = [] if unmade else None  # made positions; None: all before
 
-    def add(self, number: str, text: str, cits: list[Citation]) -> None:
-        self.position[number] = len(self.cits)
-        self.numbers.append(number)
-        self.texts.append(text)
-        self.cits.append(cits)
-        if self.made is not None:
-            self.made.append(len(self.cits) - 1)
-
-    def add_unmade(self, footnotes: Sequence[tuple[str, str]], start: int) -> None:
-        """Plain footnotes at positions ``start``... (``start`` is the next position)."""
+    def add_batch(self, footnotes: Sequence[tuple[str, str]]) -> int:
+        """Footnotes ``(number, text)`` after those added before; returns the position of
+        the first."""
+        start = len(self.numbers)
         numbers = [number for number, _ in footnotes]
-        self.position.update(zip(numbers, range(start, start + len(numbers))))
         self.numbers += numbers
         self.texts += [text for _, text in footnotes]
         self.cits += [None] * len(numbers)
+        self.batches.append((start, dict(zip(numbers, range(start, start + len(numbers))))))
+        return start
+
+    def position_of(self, number: str, here: int) -> int | None:
+        """The position of the last footnote numbered ``number`` before position ``here``."""
+        for start, last in reversed(self.batches):
+            if start >= here:
+                continue
+            p = last.get(number)
+            if p is None:
+                continue
+            if p < here:
+                return p
+            # the batch's last one stands after here: an earlier one of the batch?
+            for q in range(here - 1, start - 1, -1):
+                if self.numbers[q] == number:
+                    return q
+        return None
 
     def add_kinds(self, start: int, kinds: dict[str, list[int]]) -> None:
         """Unmade footnotes at positions ``start + i`` cite each kind (from a worker)."""
@@ -317,9 +331,11 @@ class _Memory:
                     return self.numbers[last_unmade], c
         return f"no {word} cited before it"
 
-    def resolve(self, number: str, text: str, found: list[FoundCitation], source: str,
+    def resolve(self, here: int, found: list[FoundCitation], source: str,
                 dossier: str | None) -> tuple[list[Citation], list[Issue]]:
-        """The citations and warnings of the next footnote, which is then remembered."""
+        """The citations and warnings of the footnote at position ``here``, from its found
+        records, made (every footnote before it is, or can be made)."""
+        number, text = self.numbers[here], self.texts[here]
         issues: list[Issue] = []
         cits: list[Citation] = []
 
@@ -327,7 +343,6 @@ class _Memory:
             issues.append(Issue(source=source, where=f"footnote {number}", code=code,
                                 message=message))
 
-        here = len(self.cits)
         for fc in found:
             if fc.kind == "malformed":
                 warn("malformed-citation", f"{fc.text!r}: {fc.problem}")
@@ -351,7 +366,7 @@ class _Memory:
                 cits.append(_from_short(fc, target[1], target[0]))
                 continue
             if fc.note is not None:  # zie noot n
-                p = self.position.get(fc.note)
+                p = self.position_of(fc.note, here)
                 targets = None if p is None else self.citations(p)
                 if not targets:
                     warn("idem-unresolved",
@@ -386,7 +401,9 @@ class _Memory:
             if len(snippet) > 60:
                 snippet = snippet[:57] + "..."
             warn("no-citation", f"cites nothing recognisable: {snippet!r}")
-        self.add(number, text, cits)
+        self.cits[here] = cits
+        if self.made is not None:
+            self.made.append(here)
         return cits, issues
 
 
@@ -397,19 +414,16 @@ def _resolve(
     """The citations and warnings of each footnote, resolved in order."""
     results: list[tuple[list[Citation], list[Issue]]] = []
     memory = _Memory()
-    position, numbers, texts, made = memory.position, memory.numbers, memory.texts, memory.cits
-    for (number, text), found in zip(footnotes, found_per_footnote):
+    memory.add_batch(footnotes)
+    made = memory.cits
+    for here, found in enumerate(found_per_footnote):
         if found and (found[0].kind not in _NOT_PLAIN if len(found) == 1
                       else all(fc.kind not in _NOT_PLAIN for fc in found)):
             # most footnotes: full citations only, nothing to resolve or warn about
-            cits = [_to_citation(fc) for fc in found]
+            made[here] = cits = [_to_citation(fc) for fc in found]
             results.append((cits, []))
-            position[number] = len(made)
-            numbers.append(number)
-            texts.append(text)
-            made.append(cits)
             continue
-        results.append(memory.resolve(number, text, found, source, dossier))
+        results.append(memory.resolve(here, found, source, dossier))
     return results
 
 
