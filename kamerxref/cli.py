@@ -186,11 +186,23 @@ def _cell(v) -> str:
 def _table(records: list[dict], columns: list[str], width: int = 60) -> str:
     """Records as aligned columns for a terminal; text from the documents has its
     control characters shown escaped (``\\x1b``), never sent raw to the terminal."""
-    rows = [[printable(_cell(r.get(c)).replace("\n", " ")) for c in columns] for r in records]
-    rows = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in rows]
+    return _table_text([_table_row(r, columns, width) for r in records], columns)
+
+
+def _table_row(record: dict, columns: list[str], width: int = 60) -> list[str]:
+    """One record's cells as :func:`_table` shows them (``cite --jobs`` makes them in
+    its workers): one line each, control characters escaped, at most ``width`` long."""
+    cells = [printable(_cell(record.get(c)).replace("\n", " ")) for c in columns]
+    return [c if len(c) <= width else c[: width - 1] + "…" for c in cells]
+
+
+def _table_text(rows: list[list[str]], columns: list[str]) -> str:
+    """Rows of cells under their column names, each column as wide as its widest cell
+    (two spaces between columns, none at the end of a line)."""
     widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(columns)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
-    out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    line = "  ".join(f"{{:<{w}}}" for w in widths).format  # each cell left-justified to its width
+    out = [line(*columns).rstrip(), line(*("-" * w for w in widths)).rstrip()]
+    out += [line(*r).rstrip() for r in rows]
     return "\n".join(out)
 
 
@@ -459,14 +471,14 @@ def cite(text, fmt, jobs):
         return
     # the table: one row per citation, then the warnings (rows made from the citations
     # themselves, without the JSON records)
-    rows: list[dict] = []
+    rows: list[list[str]] = []
     warnings: list[str] = []
     with gc_paused():
         for pieces in render_footnotes_stream(batches, _table_plain, _table_one, source, jobs=jobs):
             for piece_rows, piece_warnings in pieces:
                 rows += piece_rows
                 warnings += piece_warnings
-        table = _table(rows, ["footnote", "document", "part", "pages", "url"], width=80)
+        table = _table_text(rows, CITE_COLUMNS)
     click.echo(table)
     if warnings:  # one write: the lines each click.echo(w, err=True) would give
         click.echo("\n".join(warnings), err=True)
@@ -495,16 +507,24 @@ def _json_one(number, line, cits, issues) -> bytes:
     return orjson.dumps([_cite_record(number, line, (cits, issues))], option=orjson.OPT_INDENT_2)[2:-2]
 
 
-def _table_plain(footnotes, found) -> tuple[list[dict], list[str]]:
-    return [{"footnote": int(number), "document": fc.document or "", "part": fc.part,
-             "pages": ", ".join(map(str, fc.pages)), "url": fc.url}
+#: The columns of ``cite --format table``: one row per citation.
+CITE_COLUMNS = ["footnote", "document", "part", "pages", "url"]
+
+
+def _table_plain(footnotes, found) -> tuple[list[list[str]], list[str]]:
+    """Footnotes whose citations are their found records as ``cite``'s table rows (the
+    cells :func:`_table_one` makes of their citations)."""
+    return [_table_row({"footnote": int(number), "document": fc.document or "", "part": fc.part,
+                        "pages": ", ".join(map(str, fc.pages)), "url": fc.url}, CITE_COLUMNS, 80)
             for (number, _), fcs in zip(footnotes, found) for fc in fcs], []
 
 
-def _table_one(number, line, cits, issues) -> tuple[list[dict], list[str]]:
+def _table_one(number, line, cits, issues) -> tuple[list[list[str]], list[str]]:
+    """One footnote's table rows and warning lines."""
     number = int(number)
-    return ([{"footnote": number, "document": c.document, "part": c.part,
-              "pages": ", ".join(map(str, c.pages)), "url": c.url} for c in cits],
+    return ([_table_row({"footnote": number, "document": c.document, "part": c.part,
+                         "pages": ", ".join(map(str, c.pages)), "url": c.url}, CITE_COLUMNS, 80)
+             for c in cits],
             [f"warning: line {number}: {w.message}" for w in issues])
 
 
