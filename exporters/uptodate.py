@@ -30,20 +30,11 @@ from pathlib import Path
 import kamerxref
 import kamerxref.exporters
 import kamerxref.graph
-from kamerxref.graph.cache import code_fingerprint
+from kamerxref.graph.cache import code_fingerprint, file_digest
 
 from .io import write_atomic
 
 MANIFEST = "build-manifest.json"
-_BLOCK = 1 << 20
-
-
-def _file_digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(_BLOCK), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def build_stamp(inputs: Iterable[str | Path], today: str, formats: Iterable[str],
@@ -77,7 +68,7 @@ def _digest_or_kind(path: Path) -> str:
     try:
         if not path.is_file():
             return "not-a-file" if os.path.lexists(path) else "missing"
-        return _file_digest(path)
+        return file_digest(path)
     except OSError as err:
         return f"error {err.errno}"
 

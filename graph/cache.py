@@ -58,6 +58,26 @@ def code_fingerprint(*roots: str) -> str:
 _SOURCE_SUFFIXES = {".py", ".json", ".tsv", ".txt", ".js", ".css", ".html"}
 
 
+_DIGESTS: dict[tuple, str] = {}
+
+
+def file_digest(path: str | Path) -> str:
+    """SHA-256 of a file's bytes, read once per run: ``build`` hashes every input for its
+    up-to-date stamp (``exporters/uptodate.py``) and again for the letter cache's keys
+    (140 MB at 10,000 letters). Remembered by path, size, modification time and inode,
+    so a file changed in between is read again."""
+    st = os.stat(path)
+    memo = (os.fspath(path), st.st_size, st.st_mtime_ns, st.st_ino)
+    digest = _DIGESTS.get(memo)
+    if digest is None:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        digest = _DIGESTS[memo] = h.hexdigest()
+    return digest
+
+
 class LetterCache:
     """``get(key)`` / ``put_bytes(key, pickled)`` by content (``key(path)``); ``prune()``
     what was not used."""
@@ -70,9 +90,7 @@ class LetterCache:
     def key(self, path: Path) -> str:
         h = hashlib.sha256(code_fingerprint().encode())
         h.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
+        h.update(file_digest(path).encode())
         return h.hexdigest()
 
     def _file(self, key: str) -> Path:
