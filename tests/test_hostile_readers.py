@@ -362,6 +362,26 @@ def _strings(value):
             yield from _strings(v)
 
 
+def test_answer_letters_hold_no_control_characters(tmp_path):
+    """The answers reader's letters skip read_file_all's scrub too: control characters
+    in its input (C0, DEL, C1 as UTF-8) are spaces in every string of the letter."""
+    import dataclasses
+    import re
+
+    from kamerxref.graph.readers import detect_format
+
+    fixture = Path(__file__).parent / "fixtures" / "replies" / "reply_180760_headings.txt"
+    lines = [ln.strip("*") for ln in fixture.read_text(encoding="utf-8").split("\n")]
+    dirty = "\n".join(ln.replace(" ", " \x1b", 1).replace("e", "e\x85", 1).replace(",", ",\x7f", 1)
+                       if i % 3 else ln for i, ln in enumerate(lines))
+    path = write(tmp_path, "antwoord.txt", dirty.encode("utf-8"))
+    assert detect_format(path) == "answers"
+    [letter] = read_or_refuse(path)
+    control = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+    assert not [s for s in _strings(dataclasses.asdict(letter)) if control.search(s)]
+    assert letter.questions or letter.paragraphs
+
+
 @pytest.mark.parametrize("name,betreft,body", [
     # an entity that html.unescape turns into a C1 control, in the betreft and the text
     ("entity-c1.txt", "Vragen &#129;over &#x9d;Clingendael", "Kan de regering dit&#144; toelichten?"),

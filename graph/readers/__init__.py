@@ -73,9 +73,11 @@ READERS: list[tuple[str, Sniff, Read]] = [
 #: :func:`read_file_all` need not walk every object of every letter to scrub them
 #: (:func:`~.base.scrub_letter`: 0.36 ms of the 3.8 ms it took to read a seed letter):
 #: the text reader reads text :func:`~.base.decode_bytes` scrubbed, and scrubs a letter
-#: where an entity brought one back (``&#129;``). A letter from a file whose name needs
-#: :func:`~.base.printable` is renamed and scrubbed here all the same.
-SCRUBBED_BY_READER = frozenset({"text"})
+#: where an entity brought one back (``&#129;``); the answers reader's text is decoded
+#: the same way and it unescapes nothing (its letters are parts of that text). A letter
+#: from a file whose name needs :func:`~.base.printable` is renamed and scrubbed here
+#: all the same.
+SCRUBBED_BY_READER = frozenset({"text", "answers"})
 
 #: Extensions a folder scan considers; other files in a folder are reported and skipped.
 LETTER_SUFFIXES = {".txt", ".md", ".text", ".docx", ".xml", ".pdf"}

@@ -182,13 +182,29 @@ _PARTY = re.compile(r"\(([^()]{2,40})\)")
 
 
 def _vraag(text: str) -> re.Match | None:
+    if not _may_start_with(text, "vraag"):
+        return None
     t, _ = clean_text(text)
     return _VRAAG.match(t) if len(t) < 400 else None
 
 
 def _antwoord(text: str) -> re.Match | None:
+    if not _may_start_with(text, "antwoord"):
+        return None
     t, _ = clean_text(text)
     return _ANTWOORD.match(t) if len(t) < 80 else None
+
+
+def _may_start_with(text: str, word: str) -> bool:
+    """Can :func:`clean_text` of ``text`` start with ``word`` (lower case, no space), in
+    any case, as the heading patterns ask? Cleaning only drops and collapses spaces, so
+    that is the text after its leading spaces: most paragraphs are settled here without
+    being cleaned (the readers ask each paragraph several times whether it is a
+    ``Vraag N`` or ``Antwoord`` heading). Undecided (True) after 64 leading spaces."""
+    head = text[:64].lstrip(_SPACE)
+    if len(head) < len(word) and len(text) > 64:
+        return True
+    return head[:len(word)].lower() == word
 
 
 def looks_like_answers(texts) -> bool:
