@@ -225,16 +225,20 @@ def scrub_letter(obj, depth: int = 0) -> None:
     names = _dataclass_fields(type(obj))
     if names is None:
         return
+    # the walk goes down only into records (numbers, dates, None and strings in lists
+    # are no records: a letter from XML has a thousand such values, and a call for each
+    # was a seventh of reading it)
+    fields_of = _dataclass_fields
     for name in names:
         value = getattr(obj, name)
         if isinstance(value, str):
-            clean = scrub_controls(value)
-            if clean is not value and clean != value:
-                setattr(obj, name, clean)
+            if _CONTROL.search(value) is not None:
+                setattr(obj, name, value.translate(CONTROL_TO_SPACE))
         elif isinstance(value, (list, tuple)):
             for item in value:
-                scrub_letter(item, depth + 1)
-        else:
+                if fields_of(type(item)) is not None:
+                    scrub_letter(item, depth + 1)
+        elif value is not None and fields_of(type(value)) is not None:
             scrub_letter(value, depth + 1)
 
 
