@@ -480,7 +480,7 @@ def _trigger_groups() -> list[tuple[bool, re.Pattern]]:
     return [(_overlaps(ws), re.compile(_trie(ws))) for _, ws in sorted(groups.items())]
 
 
-_TRIGGER_GROUPS = _trigger_groups()
+_TRIGGER_GROUPS: list[tuple[bool, re.Pattern]] = []  # made at first use (not for footnotes)
 
 
 def _trigger_starts(text: str) -> list[int]:
@@ -493,6 +493,8 @@ def _trigger_starts(text: str) -> list[int]:
     them. Exact because ``_TRIGGER`` has no look-around (its match at a position is the
     same whatever stands before it) and its match at a position is the match of the one
     group whose words start with that character."""
+    if not _TRIGGER_GROUPS:
+        _TRIGGER_GROUPS.extend(_trigger_groups())
     hits: list[tuple[int, int]] = []
     for overlapping, pattern in _TRIGGER_GROUPS:
         if overlapping:
