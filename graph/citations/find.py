@@ -35,6 +35,7 @@ import bisect
 import functools
 import itertools
 import operator
+import os
 import re
 from re import _constants as _sre
 from re._compiler import compile as _sre_compile
@@ -470,17 +471,19 @@ def _overlaps(words: list[str]) -> bool:
                for w in words for k in range(1, len(w)) for v in words)
 
 
-def _trigger_groups() -> list[tuple[bool, re.Pattern]]:
+def _trigger_groups() -> list[tuple[bool, re.Pattern, str]]:
     """The trigger words in groups that each start with one lowercase letter (one group
     for the rest: capitals are rare in running text), each group a trie of its own, with
-    whether matches in it can overlap (:func:`_overlaps`)."""
+    whether matches in it can overlap (:func:`_overlaps`) and the prefix all its words
+    share."""
     groups: dict[str, list[str]] = {}
     for w in TRIGGER_WORDS:
         groups.setdefault(w[0] if w[0].islower() else "", []).append(w)
-    return [(_overlaps(ws), re.compile(_trie(ws))) for _, ws in sorted(groups.items())]
+    return [(_overlaps(ws), re.compile(_trie(ws)), os.path.commonprefix(ws))
+            for _, ws in sorted(groups.items())]
 
 
-_TRIGGER_GROUPS: list[tuple[bool, re.Pattern]] = []  # made at first use (not for footnotes)
+_TRIGGER_GROUPS: list[tuple[bool, re.Pattern, str]] = []  # made at first use (not for footnotes)
 
 
 def _trigger_starts(text: str) -> list[int]:
@@ -496,7 +499,9 @@ def _trigger_starts(text: str) -> list[int]:
     if not _TRIGGER_GROUPS:
         _TRIGGER_GROUPS.extend(_trigger_groups())
     hits: list[tuple[int, int]] = []
-    for overlapping, pattern in _TRIGGER_GROUPS:
+    for overlapping, pattern, prefix in _TRIGGER_GROUPS:
+        if len(prefix) > 2 and prefix not in text:
+            continue  # "verordening", "zie ": a substring search skips ahead faster still
         if overlapping:
             search = pattern.search
             m = search(text)
