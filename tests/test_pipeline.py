@@ -373,3 +373,38 @@ def test_processed_letters_pickle_to_equal_letters_by_their_constructor(realdocs
     assert not [n for n in dir(model) if isinstance(getattr(model, n), type)
                 and hasattr(getattr(model, n), "__slots__")
                 and getattr(model, n).__reduce__ is object.__reduce__]
+
+
+def test_letters_read_go_to_the_oldest_generation_without_a_scan():
+    """After load_letters the collector does not start with a scan of every object the
+    reading made (they are in its oldest generation), nothing stays frozen, a cycle made
+    meanwhile is still collected, and objects another part froze stay frozen."""
+    import gc
+    import weakref
+
+    from kamerxref.graph.gcpause import gc_paused
+    from kamerxref.graph.pipeline import _long_lived, load_letters
+
+    letters, _ = load_letters([SEED_002, SEED_000])
+    assert len(letters) == 2 and gc.get_count()[0] < 100 and gc.get_freeze_count() == 0
+
+    class Node:
+        pass
+
+    with gc_paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a  # a reference cycle: only the collector frees it
+        gone = weakref.ref(a)
+        del a, b
+        _long_lived()
+    assert gone() is not None
+    gc.collect()
+    assert gone() is None
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        _long_lived()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
