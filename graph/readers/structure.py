@@ -116,9 +116,10 @@ def _fractie_mentions(text: str) -> list[tuple[int, int, str]]:
             base = m.start("rest")
             for r in _REST_NAME.finditer(m.group("rest")):
                 add(m.start(), base + r.end(1), r.group(1))
-    if fractie:
+    if fractie and ("-" in text or "–" in text):
         # "-fractie" first, then the name before it (a name is at most ~60 characters):
-        # the name pattern is tried near each "-fractie" only, not at every position
+        # the name pattern is tried near each "-fractie" only, not at every position (and
+        # not at all without a dash: "de leden van de fractie van D66")
         done = -1
         for end in _SUFFIX_END.finditer(text):
             lo = max(done, end.start() - 80, 0)
