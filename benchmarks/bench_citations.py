@@ -166,7 +166,7 @@ def _run_cli(args: list[str], stdin_path: str | None) -> tuple[float, float]:
 
     cpu0, t0 = children(), time.perf_counter()
     with open(stdin_path or "/dev/null", "rb") as stdin:
-        subprocess.run([sys.executable, "-c", "import sys; from kamerxref.cli import main; main()", *args],
+        subprocess.run([sys.executable, "-c", "from kamerxref.cli import run; run()", *args],  # the console script
                        stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return time.perf_counter() - t0, children() - cpu0
 
