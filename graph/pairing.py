@@ -144,9 +144,9 @@ class Pairing:
     warnings_of: dict[str, list[Issue]] = field(default_factory=dict)  # letter id -> its warnings
 
     def replies_of(self, letter_id: str, role: str = "reply") -> list[ReplyLink]:
-        """The replies (or uitstelbrieven) to a letter, oldest first."""
-        return sorted((k for k in self.links if k.letter == letter_id and k.role == role),
-                      key=lambda k: (k.datum or _dt.date.max, k.reply))
+        """The replies (or uitstelbrieven) to a letter, oldest first (for every letter at
+        once: :class:`PairingIndex`)."""
+        return list(PairingIndex.of(self).replies.get((letter_id, role), []))
 
     def answers_of(self, question_id: str) -> list[AnswerMatch]:
         return [m for m in self.matches if m.question_id == question_id]

@@ -115,17 +115,19 @@ def _checked(corpus):
 
 
 def _report(corpus, quiet: bool = False, warnings=None) -> None:
-    """Every warning on stderr: the corpus's, or ``warnings`` taken from it earlier."""
+    """Every warning on stderr: the corpus's, or ``warnings`` taken from it earlier (or
+    recorded by the build that made a site still up to date)."""
     if quiet:
         return
     for w in corpus.warnings if warnings is None else warnings:
         click.echo(f"warning: {w}", err=True)
 
 
-def _exit_partial(corpus, n_letters: int | None = None) -> None:
+def _exit_partial(corpus, n_letters: int | None = None, message: str | None = None) -> None:
     """Exit with :data:`EXIT_PARTIAL` when some input files could not be read (they are
-    named in the warnings); the output for the others has been written."""
-    message = _partial_message(corpus, n_letters)
+    named in the warnings); the output for the others has been written. ``message``:
+    what a build said then (:func:`_partial_message`), when it is given again."""
+    message = _partial_message(corpus, n_letters) if message is None else message
     if message:
         click.echo(message, err=True)
         sys.exit(EXIT_PARTIAL)
@@ -271,14 +273,12 @@ def build(inputs, out_dir, jobs, today, scheduler, formats, no_cache, quiet):
                                      build_formats(formats), leave_out=(Path(out_dir), cache.folder))
         done = uptodate.up_to_date(cache.folder, Path(out_dir), stamp)
         if done is not None:
+            _report(None, quiet, done.warnings)
             if not quiet:
-                for w in done.warnings:
-                    click.echo(f"warning: {w}", err=True)
                 click.echo(f"{done.summary}; {out_dir}/ is up to date (nothing changed since "
                            "its build)", err=True)
-            if done.exit_message:
-                click.echo(done.exit_message, err=True)
-            sys.exit(EXIT_PARTIAL if done.exit_message else 0)
+            _exit_partial(None, message=done.exit_message)
+            return
         uptodate.forget_build(cache.folder)
     corpus = _load(inputs, jobs, quiet, cache=cache)
     letters = corpus.letters
