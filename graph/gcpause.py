@@ -24,7 +24,21 @@ def gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        _to_oldest()
         gc.enable()
+
+
+def _to_oldest() -> None:
+    """Everything the pause made is long-lived (letters, graph attributes): put every
+    object the collector tracks into its oldest generation at once (``gc.freeze`` then
+    ``gc.unfreeze``, two list splices), as the collector itself would after scanning them
+    again and again. Without it the first allocation after the pause started a scan of
+    every object the pause made (0.1 s per 1,000 seed letters read). Nothing is kept from
+    the collector: a full collection still sees them all. A process that froze objects
+    itself (a forked worker keeping inherited pages unshared) is left as it is."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 def worker_init() -> None:

@@ -8,7 +8,6 @@ letters (:func:`kamerxref.graph.build.build_graph`).
 """
 from __future__ import annotations
 
-import gc
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -65,26 +64,12 @@ def load_letters(paths: Iterable[str | Path], jobs: int = 1,
     with gc_paused():
         results = _cached_map(files, jobs, progress, cache) if cache else fork_map(
             _load_one, files, jobs, progress=progress)
-        _long_lived()
     letters = [l for ls, _ in results for l in ls]
     issues.extend(i for _, i in results if i is not None)
     disambiguate(letters)
     if pair:
         pair_replies(letters)
     return letters, issues
-
-
-def _long_lived() -> None:
-    """The letters just read live as long as the corpus: put every object the collector
-    tracks into its oldest generation at once (``gc.freeze`` then ``gc.unfreeze``, two
-    list splices), as the collector itself would after scanning them again and again.
-    Without it the first allocation after the pause started a scan of every object the
-    pause made (0.1 s per 1,000 seed letters, a thirtieth of reading them). Nothing is
-    kept from the collector: a full collection still sees them all. A process that froze
-    objects itself (a forked worker keeping inherited pages unshared) is left as it is."""
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
 
 
 def _cached_map(files: list[Path], jobs: int, progress, cache: LetterCache) -> list:

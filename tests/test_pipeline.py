@@ -376,14 +376,15 @@ def test_processed_letters_pickle_to_equal_letters_by_their_constructor(realdocs
 
 
 def test_letters_read_go_to_the_oldest_generation_without_a_scan():
-    """After load_letters the collector does not start with a scan of every object the
-    reading made (they are in its oldest generation), nothing stays frozen, a cycle made
-    meanwhile is still collected, and objects another part froze stay frozen."""
+    """After a pause of the collector (load_letters, the graph, the site) the collector
+    does not start with a scan of every object the pause made (they are in its oldest
+    generation), nothing stays frozen, a cycle made meanwhile is still collected, and
+    objects another part froze stay frozen."""
     import gc
     import weakref
 
     from kamerxref.graph.gcpause import gc_paused
-    from kamerxref.graph.pipeline import _long_lived, load_letters
+    from kamerxref.graph.pipeline import load_letters
 
     letters, _ = load_letters([SEED_002, SEED_000])
     assert len(letters) == 2 and gc.get_count()[0] < 100 and gc.get_freeze_count() == 0
@@ -396,7 +397,8 @@ def test_letters_read_go_to_the_oldest_generation_without_a_scan():
         a.other, b.other = b, a  # a reference cycle: only the collector frees it
         gone = weakref.ref(a)
         del a, b
-        _long_lived()
+        made = [Node() for _ in range(5000)]
+    assert gc.get_count()[0] < 100 and len(made) == 5000
     assert gone() is not None
     gc.collect()
     assert gone() is None
@@ -404,7 +406,8 @@ def test_letters_read_go_to_the_oldest_generation_without_a_scan():
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        _long_lived()
-        assert gc.get_freeze_count() == frozen
+        with gc_paused():
+            more = [Node() for _ in range(100)]
+        assert gc.get_freeze_count() == frozen and len(more) == 100
     finally:
         gc.unfreeze()
