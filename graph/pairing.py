@@ -157,7 +157,7 @@ class PairingIndex:
     """A :class:`Pairing` by letter and question, for the whole-corpus stages that ask
     about every letter (the statuses, the graph): scanning every link, match and answer
     for each letter was quadratic (3,000 letters of which 1,000 replies: 6 s for the
-    graph; 10,000: over a minute). Built once, in one pass over each list."""
+    graph, growing with the square of the size). Built once, in one pass over each list."""
 
     replies: dict[tuple[str, str], list[ReplyLink]]  # (letter, role) -> links, oldest first
     matched: set[str]  # question ids that have an answer match
