@@ -59,9 +59,7 @@ def _contained(G: nx.MultiDiGraph, start: str, down: bool) -> set[str]:
     todo = [start]
     while todo:
         node = todo.pop()
-        edges = G.in_edges(node, data=True) if down else G.out_edges(node, data=True)
-        for u, v, data in edges:
-            other = u if down else v
+        for other, _, data in (in_edges(G, node) if down else out_edges(G, node)):
             if data.get("kind") in _CONTAINMENT and other not in found:
                 found.add(other)
                 todo.append(other)
@@ -74,7 +72,7 @@ def citing(G: nx.MultiDiGraph, target: str) -> list[str]:
     nodes = expand_target(G, target)
     found = set()
     for node in nodes:
-        for src, _, data in G.in_edges(node, data=True):
+        for src, _, data in in_edges(G, node):
             if data.get("kind") == "cites" and G._node[src].get("kind") == "question":
                 found.add(src)
     return sorted(found, key=lambda q: _qkey(G, q))
@@ -137,7 +135,7 @@ def cited_documents(G: nx.MultiDiGraph, letter: str) -> list[str]:
                          if G._node[n].get("kind") in ("question", "footnote")]
     for owner in owners:
         footnote = G._node[owner].get("kind") == "footnote"
-        for _, t, data in G.out_edges(owner, data=True):
+        for t, _, data in out_edges(G, owner):
             if data.get("kind") == ("refers_to" if footnote else "cites"):
                 docs.add(G._node[t].get("document") or t)
     return sorted(docs, key=_idkey)
@@ -202,7 +200,7 @@ def co_cited(G: nx.MultiDiGraph, kind: str = "page", min_count: int = 1) -> list
     for q, data in G.nodes(data=True):
         if data.get("kind") != "question":
             continue
-        targets = sorted({t for _, t, d in G.out_edges(q, data=True)
+        targets = sorted({t for t, _, d in out_edges(G, q)
                           if d.get("kind") == "cites" and G._node[t].get("kind") == kind}, key=_idkey)
         for a, b in combinations(targets, 2):
             pairs[(a, b)] += 1

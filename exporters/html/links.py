@@ -65,7 +65,7 @@ def dossier_url(kind: str, number: str) -> str:
 
 def source_url(G: nx.MultiDiGraph, n: str) -> str:
     """The most precise official link of a cited node (table in the module docstring)."""
-    d = G.nodes[n]
+    d = G._node[n]
     kind = d.get("kind")
     url = safe_href(d.get("url"))
     if kind == "page":

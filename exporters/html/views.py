@@ -199,7 +199,7 @@ def document_of(G: nx.MultiDiGraph, n: str) -> str:
     frontier = [n]
     while frontier:  # follow page_of / part_of up to the document
         cur = frontier.pop()
-        for _, v, d in sorted(G.out_edges(cur, data=True), key=lambda e: e[1]):
+        for v, _, d in sorted(out_edges(G, cur), key=lambda e: e[0]):
             if d.get("kind") in ("page_of", "part_of") and v not in seen:
                 if _kind(G, v) == "document":
                     return v
