@@ -14,6 +14,7 @@ import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .gcpause import worker_init
@@ -46,18 +47,14 @@ def fork_map(func: Callable, items: Iterable, jobs: int = 1, shared: tuple = (),
     out = []
     if jobs > 1 and len(items) > 1 and _can_fork():
         chunk = chunksize or max(1, min(64, len(items) // (jobs * 8)))
-        _STATE.update(func=func, shared=tuple(shared))
-        try:
-            with mp.get_context("fork").Pool(min(jobs, len(items)), initializer=worker_init) as pool:
-                results = pool.imap(_call, items, chunksize=chunk)
-                if meanwhile:
-                    meanwhile()
-                for result in results:
-                    out.append(result)
-                    if progress:
-                        progress(1)
-        finally:
-            _STATE.clear()
+        with _forked_pool(func, shared, min(jobs, len(items))) as pool:
+            results = pool.imap(_call, items, chunksize=chunk)
+            if meanwhile:
+                meanwhile()
+            for result in results:
+                out.append(result)
+                if progress:
+                    progress(1)
         return out
     for item in items:
         out.append(func(*shared, item))
@@ -70,6 +67,18 @@ def fork_map(func: Callable, items: Iterable, jobs: int = 1, shared: tuple = (),
 
 def _can_fork() -> bool:
     return "fork" in mp.get_all_start_methods()
+
+
+@contextmanager
+def _forked_pool(func: Callable, shared: tuple, processes: int) -> Iterator:
+    """A pool of forked workers that call ``func(*shared, item)`` (:func:`_call`), set
+    up as :func:`~.gcpause.worker_init` says; the shared objects are let go after."""
+    _STATE.update(func=func, shared=tuple(shared))
+    try:
+        with mp.get_context("fork").Pool(processes, initializer=worker_init) as pool:
+            yield pool
+    finally:
+        _STATE.clear()
 
 
 def fork_stream(func: Callable, items: Iterable, jobs: int = 1, ahead: int | None = None
@@ -85,15 +94,11 @@ def fork_stream(func: Callable, items: Iterable, jobs: int = 1, ahead: int | Non
             yield func(item)
         return
     ahead = ahead or 2 * jobs
-    _STATE.update(func=func, shared=())
-    try:
-        with mp.get_context("fork").Pool(jobs, initializer=worker_init) as pool:
-            pending: deque = deque()
-            for item in itertools.chain(head, it):
-                pending.append(pool.apply_async(_call, (item,)))
-                if len(pending) >= ahead:
-                    yield pending.popleft().get()
-            while pending:
+    with _forked_pool(func, (), jobs) as pool:
+        pending: deque = deque()
+        for item in itertools.chain(head, it):
+            pending.append(pool.apply_async(_call, (item,)))
+            if len(pending) >= ahead:
                 yield pending.popleft().get()
-    finally:
-        _STATE.clear()
+        while pending:
+            yield pending.popleft().get()
