@@ -73,24 +73,21 @@ def iter_json(G: nx.MultiDiGraph) -> Iterator[bytes]:
 
 
 def _records(records: Iterator[dict]) -> Iterator[bytes]:
-    """``rec,\\nrec,\\n...rec\\n``: one record a line, commas between them (a chunk is
-    held back until the next shows whether it is the last: counting a multigraph's edges
-    first walks the whole graph once more)."""
+    """``rec,\nrec,\n...rec\n``: one record a line, commas between them, in chunks of
+    :data:`_CHUNK` records (each chunk after the first starts with the comma that ends the
+    one before: counting a multigraph's edges first, to know the last, walks it again)."""
     dump = orjson.dumps
-    held: bytes | None = None
+    sep = b""
     buf: list[bytes] = []
     for rec in records:
         buf.append(dump(rec))
         if len(buf) == _CHUNK:
-            if held is not None:
-                yield held + b",\n"
-            held, buf = b",\n".join(buf), []
+            yield sep + b",\n".join(buf)
+            sep, buf = b",\n", []
     if buf:
-        if held is not None:
-            yield held + b",\n"
-        held = b",\n".join(buf)
-    if held is not None:
-        yield held + b"\n"
+        yield sep + b",\n".join(buf)
+    if buf or sep:
+        yield b"\n"
 
 
 def from_json(text: str | bytes) -> nx.MultiDiGraph:
