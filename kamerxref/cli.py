@@ -487,17 +487,13 @@ def cite(text, fmt, jobs):
 
 def _json_plain(footnotes, found) -> bytes:
     """Footnotes whose citations are their found records (no short forms, no warnings)
-    as items of ``cite``'s JSON array: the records :func:`_cite_record` makes of their
-    citations, made from the found records directly (the fields a citation copies)."""
+    as items of ``cite``'s JSON array: :func:`_cite_record` of the found records as they
+    are (they carry the fields a citation copies)."""
     import orjson
 
-    return orjson.dumps([
-        {"footnote": int(number), "text": line,
-         "citations": [{"kind": fc.kind, "document": fc.document or "", "dossier": fc.dossier,
-                        "part": fc.part, "pages": fc.pages, "url": fc.url, "span": fc.span,
-                        "resolved_from": None} for fc in fcs],
-         "warnings": []}
-        for (number, line), fcs in zip(footnotes, found)], option=orjson.OPT_INDENT_2)[2:-2]
+    return orjson.dumps([_cite_record(number, line, (fcs, ()))
+                         for (number, line), fcs in zip(footnotes, found)],
+                        option=orjson.OPT_INDENT_2)[2:-2]
 
 
 def _json_one(number, line, cits, issues) -> bytes:
@@ -512,11 +508,10 @@ CITE_COLUMNS = ["footnote", "document", "part", "pages", "url"]
 
 
 def _table_plain(footnotes, found) -> tuple[list[list[str]], list[str]]:
-    """Footnotes whose citations are their found records as ``cite``'s table rows (the
-    cells :func:`_table_one` makes of their citations)."""
-    return [_table_row({"footnote": int(number), "document": fc.document or "", "part": fc.part,
-                        "pages": ", ".join(map(str, fc.pages)), "url": fc.url}, CITE_COLUMNS, 80)
-            for (number, _), fcs in zip(footnotes, found) for fc in fcs], []
+    """Footnotes whose citations are their found records as ``cite``'s table rows
+    (:func:`_table_one` of the found records; they have no warnings)."""
+    return [row for (number, line), fcs in zip(footnotes, found)
+            for row in _table_one(number, line, fcs, ())[0]], []
 
 
 def _table_one(number, line, cits, issues) -> tuple[list[list[str]], list[str]]:
@@ -592,9 +587,9 @@ def _cite_record(number: str, line: str, result) -> dict:
     writes a tuple as the array it writes for a list (the same bytes, no copy)."""
     cits, warnings = result
     return {"footnote": int(number), "text": line,
-            "citations": [{"kind": c.kind, "document": c.document, "dossier": c.dossier,
+            "citations": [{"kind": c.kind, "document": c.document or "", "dossier": c.dossier,
                            "part": c.part, "pages": c.pages, "url": c.url, "span": c.span,
-                           "resolved_from": c.resolved_from and _line_number(c.resolved_from)}
+                           "resolved_from": _line_number(getattr(c, "resolved_from", None))}
                           for c in cits],
             "warnings": [w.message for w in warnings]}
 
