@@ -19,6 +19,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kamerxref.graph.citations import find as F
 from kamerxref.graph.citations import resolve_footnotes
@@ -370,3 +372,79 @@ def test_noise_starts_are_the_trigger_scan():
         "a  -  b", "   x    y", "*Kamer-\n stukken*  [E2](#)", "<sup>1</sup>  _x_ -- \u00ad"]
     for t in texts:
         assert F._noise_starts(t) == [m.start() for m in F._NOISE_TRIGGER.finditer(t)], t
+
+
+# --------------------------------------------------------------------------- plain Kamerstuk
+# The one-match path of the most common footnote (find._plain_kamerstuk) against the
+# reference path: lines of its forms, each with at most one part swapped for a near miss
+# (where the two paths could part ways).
+_VALID = {
+    "prefix": ["", "Zie ", "Zie ook "],
+    "em": ["", "*"],
+    "head": ["Kamerstukken", "Kamerstuk"],
+    "chamber": ["I", "II"],
+    "year": ["2025/26", "2024-2025", "", "1999/00"],
+    "dossier": ["36 871", "36871", "25202"],
+    "paper": ["nr. 5", "nr. 1139", "O", "BM"],
+    "part": ["", ", bijlage"],
+    "pages": ["", ", p. 40", ", blz. 4", ", p. 2-3", ", p. 8550-29", ", p. 3\u20131",
+              ", p. 12 en 13", ", p. 5 e.v."],
+    "end": ["", "."],
+}
+_NEAR = {
+    "prefix": ["zie ", "Zie  ", "Zie ook: ", "Vgl. "],
+    "em": ["_", "**", "*_"],
+    "head": ["kamerstukken", "Kamerstukken,", "Kamerstukkken"],
+    "chamber": ["III", "", "1"],
+    "year": ["2025/27", "2025/2026", "2025", "2019-20", "2025/26,"],
+    "dossier": ["3687", "368712", "36 200 VI", "21 501-08", "36  871", "36 87 1"],
+    "paper": ["nrs. 5 en 6", "ABC", "nr. 0", "nr. 05", "nr 5", "o", "Oo", "nr. 5 (herdruk)"],
+    "part": [", Bijlage", ", bijlage 2", ", bijlage,", ", bijlagen"],
+    "pages": [", p. 0", ", p. 04", ", p. 1234567", ", p.40", ", pag. 4", ", p. 5 e.v..",
+              ", p. 12 en Kamerstukken I 2025/26, 36 871, O, p. 2", ", p. 5-", ", p. 5 en"],
+    "end": [". ", ".*", ";", " (motie)", "; idem, p. 7.", ".."],
+}
+
+
+def _plain_line(p: dict[str, str]) -> str:
+    em, chamber, year = p["em"], p["chamber"], p["year"]
+    head = p["head"] + (f" {chamber}" if chamber else "")
+    if year:
+        head += f" {year}"
+    if em:
+        head = f"{em}{head}{em[::-1]}"
+    return f"{p['prefix']}{head}, {p['dossier']}, {p['paper']}{p['part']}{p['pages']}{p['end']}"
+
+
+@st.composite
+def _plain_lines(draw) -> str:
+    parts = {k: draw(st.sampled_from(v)) for k, v in _VALID.items()}
+    swap = draw(st.sampled_from([None, None, *_NEAR]))
+    if swap is not None:
+        parts[swap] = draw(st.sampled_from(_NEAR[swap]))
+    return _plain_line(parts)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_plain_lines(), min_size=1, max_size=6))
+def test_plain_kamerstuk_matches_reference(lines):
+    reference = [_found(find_citations_reference(t)) for t in lines]
+    assert [_found(f) for f in find_citations_many(lines)] == reference
+    assert [_found(find_citations(t)) for t in lines] == reference
+
+
+def test_plain_kamerstuk_takes_the_common_forms():
+    """The forms the one-match path is for do take it (and give the reference's records)."""
+    lines = ["Kamerstukken II 2023/24, 36 410, nr. 5, p. 3.",
+             "Zie ook *Kamerstukken I 2025/26*, 36 871, O, bijlage, p. 40.",
+             "Kamerstuk II 25202, nr. 771.", "Kamerstukken I 2024-2025, 36 486, B, blz. 36 e.v..",
+             "Kamerstukken I 2024/25, 36 306, E, p. 8550-29."]
+    for line in lines:
+        assert F._plain_kamerstuk(line) is not None, line
+        assert _found(F._plain_kamerstuk(line)) == _found(find_citations_reference(line))
+    assert [f.kind for f in F._plain_kamerstuk(lines[-1])] == ["kamerstuk", "malformed"]
+    corpus = [t for _, t in _corpus(4, 20_000)]
+    taken = sum(F._plain_kamerstuk(t) is not None for t in corpus)
+    assert taken > len(corpus) // 3  # most footnotes of the benchmark's generated corpus
+    assert [_found(f) for f in find_citations_many(corpus)] == [
+        _found(find_citations_reference(t)) for t in corpus]
