@@ -417,12 +417,23 @@ def _plain_line(p: dict[str, str]) -> str:
 
 
 @st.composite
-def _plain_lines(draw) -> str:
+def _plain_citation(draw) -> str:
     parts = {k: draw(st.sampled_from(v)) for k, v in _VALID.items()}
     swap = draw(st.sampled_from([None, None, *_NEAR]))
     if swap is not None:
         parts[swap] = draw(st.sampled_from(_NEAR[swap]))
     return _plain_line(parts)
+
+
+@st.composite
+def _plain_lines(draw) -> str:
+    """One citation, or two or three joined as footnotes join them (``; ``, `` en ``) or
+    nearly (``, ``, ``;``, `` en ook ``, ``. ``)."""
+    line = draw(_plain_citation())
+    for _ in range(draw(st.sampled_from([0, 0, 1, 1, 2]))):
+        join = draw(st.sampled_from(["; ", " en ", "; ", " en ", ", ", ";", " en ook ", ". ", "; zie ook "]))
+        line = line.removesuffix(".") + join + draw(_plain_citation())
+    return line
 
 
 @settings(max_examples=600, deadline=None)
@@ -438,13 +449,31 @@ def test_plain_kamerstuk_takes_the_common_forms():
     lines = ["Kamerstukken II 2023/24, 36 410, nr. 5, p. 3.",
              "Zie ook *Kamerstukken I 2025/26*, 36 871, O, bijlage, p. 40.",
              "Kamerstuk II 25202, nr. 771.", "Kamerstukken I 2024-2025, 36 486, B, blz. 36 e.v..",
-             "Kamerstukken I 2024/25, 36 306, E, p. 8550-29."]
+             "Kamerstukken I 2024/25, 36 306, E, p. 8550-29.",
+             "Kamerstukken I 2023/24, 36 715, Q, p. 47 e.v.; Kamerstukken I 2023/24, 36 715, Q, p. 4.",
+             "Kamerstukken II 2024/25, 36251, nr. 70, p. 15 en Kamerstukken II 2024/25, 36251, nr. 70, p. 43."]
     for line in lines:
         assert F._plain_kamerstuk(line) is not None, line
         assert _found(F._plain_kamerstuk(line)) == _found(find_citations_reference(line))
-    assert [f.kind for f in F._plain_kamerstuk(lines[-1])] == ["kamerstuk", "malformed"]
+    assert [f.kind for f in F._plain_kamerstuk(lines[4])] == ["kamerstuk", "malformed"]
+    assert [f.pages for f in F._plain_kamerstuk(lines[-1])] == [(15,), (43,)]
     corpus = [t for _, t in _corpus(4, 20_000)]
     taken = sum(F._plain_kamerstuk(t) is not None for t in corpus)
     assert taken > len(corpus) // 3  # most footnotes of the benchmark's generated corpus
     assert [_found(f) for f in find_citations_many(corpus)] == [
         _found(find_citations_reference(t)) for t in corpus]
+
+
+def test_short_form_copy_is_replace():
+    """``_from_short`` builds the copy field by field: the same as ``dataclasses.replace``
+    (a field added to Citation, or moved, makes this fail rather than shift values)."""
+    from kamerxref.graph.citations.resolve import _from_short
+    from kamerxref.graph.model import Citation
+    target = Citation(*[f"value-{f.name}" for f in dataclasses.fields(Citation)])
+    for fc in F.find_citations("Idem, p. 18.") + F.find_citations("Idem.") + F.find_citations(
+            "Zie noot 4, bijlage."):
+        pages, following = (fc.pages, fc.pages_following) if fc.pages else (target.pages,
+                                                                           target.pages_following)
+        assert _from_short(fc, target, "3") == dataclasses.replace(
+            target, span=fc.span, text=fc.text, part=fc.part or target.part, pages=pages,
+            pages_following=following, short_form=fc.short_form, resolved_from="3", how="footnote")

@@ -1147,13 +1147,14 @@ def find_citations(text: str) -> list[FoundCitation]:
     return _find(text, cleaned, _candidates(cleaned.text))
 
 
-#: The most common footnote, one Kamerstuk and nothing else (two thirds of the lines of a
+#: The most common footnote, Kamerstukken and nothing else (two thirds of the lines of a
 #: corpus's footnotes): ``Kamerstukken II 2023/24, 36 410, nr. 5, p. 3.``, ``Zie ook
-#: *Kamerstukken I 2025/26*, 36 871, O, bijlage, p. 40.``, ``Kamerstuk II 25202, nr. 771.``
-#: A text that is this whole is read by this one ``fullmatch`` into the record the general
-#: path gives it (:func:`_plain_kamerstuk`; four times faster). Its only noise is the
-#: emphasis of the title, which cleaning would drop and the span keeps, as the general
-#: path's span does. Every form of it is checked against the general path in
+#: *Kamerstukken I 2025/26*, 36 871, O, bijlage, p. 40.``, ``Kamerstuk II 25202, nr. 771.``,
+#: two or more of them joined by ``; `` or `` en ``. A text that is this whole is read by
+#: one match per citation into the records the general path gives it
+#: (:func:`_plain_kamerstuk`; four times faster). Its only noise is the emphasis of the
+#: title, which cleaning would drop and the span keeps, as the general path's span does.
+#: Every form of it is checked against the general path in
 #: ``tests/test_citations_fastpath.py``.
 _PLAIN_KST = re.compile(
     r"(?:Zie (?:ook )?)?"
@@ -1161,32 +1162,46 @@ _PLAIN_KST = re.compile(
     r"|(?P<head1>Kamerstuk) (?P<ch1>II?)) (?P<d1>\d\d) ?(?P<d2>\d{3}), "
     r"(?:nr\. (?P<nr>[1-9]\d{0,5})|(?P<let>[A-Z]{1,2}))(?:, (?P<part>bijlage))?"
     r"(?:, (?:p|blz)\. (?P<pages>[1-9]\d{0,5}(?:[-\u2013]\d{1,6}| en \d{1,6})?)(?P<ev> e\.v\.)?)?(?P<dot>\.)?")
+#: What joins two citations of such a text, and the length of each.
+_PLAIN_JOINS = (("; ", 2), (" en ", 4))
 
 
 def _plain_kamerstuk(text: str) -> list[FoundCitation] | None:
-    """The records of a text that is one plain Kamerstuk citation (:data:`_PLAIN_KST`),
-    built as :meth:`_Builder.kamerstuk` builds them (the citation, and a ``malformed``
+    """The records of a text that is plain Kamerstuk citations only (:data:`_PLAIN_KST`),
+    built as :meth:`_Builder.kamerstuk` builds them (each citation, and a ``malformed``
     record after it for a page range that runs backwards); None for any other text, and
     for a year that is no vergaderjaar (the general path says why)."""
-    m = _PLAIN_KST.fullmatch(text)
-    if m is None:
-        return None
-    (_, head, chamber, y1, y2, y4, head1, chamber1, d1, d2, nr, let, part, pages_text,
-     ev, dot) = m.groups()
-    year = _vergaderjaar(y1, y2 or y4)
-    if not _year_ok(year):
-        return None
-    pages, problem = _pages_tuple(pages_text)
-    dossier, number = d1 + d2, nr or let
-    document = f"kst-{dossier}-{number}"  # ids.kst_id
-    span = (m.start(2) if head else m.start(7), m.start(16) if dot else len(text))  # "e.v." keeps its dot
-    cited = text[span[0]:span[1]]
-    made = [FoundCitation("kamerstuk", span, cited, document, dossier, part, pages, ev is not None,
-                          _url_for("kamerstuk", document),
-                          _kst_label(_CHAMBERS.get(chamber or chamber1), year, dossier, number, None))]
-    if problem:
-        made.append(FoundCitation("malformed", span, cited, problem=problem))
-    return made
+    made: list[FoundCitation] = []
+    pos, n = 0, len(text)
+    while True:
+        m = _PLAIN_KST.match(text, pos)
+        if m is None:
+            return None
+        (_, head, chamber, y1, y2, y4, head1, chamber1, d1, d2, nr, let, part, pages_text,
+         ev, dot) = m.groups()
+        year = _vergaderjaar(y1, y2 or y4)
+        if not _year_ok(year):
+            return None
+        pages, problem = _pages_tuple(pages_text)
+        dossier, number = d1 + d2, nr or let
+        document = f"kst-{dossier}-{number}"  # ids.kst_id
+        end = m.end()
+        span = (m.start(2) if head else m.start(7), m.start(16) if dot else end)  # "e.v." keeps its dot
+        cited = text[span[0]:span[1]]
+        made.append(FoundCitation("kamerstuk", span, cited, document, dossier, part, pages,
+                                  ev is not None, _url_for("kamerstuk", document),
+                                  _kst_label(_CHAMBERS.get(chamber or chamber1), year, dossier,
+                                             number, None)))
+        if problem:
+            made.append(FoundCitation("malformed", span, cited, problem=problem))
+        if end == n:
+            return made
+        for join, size in _PLAIN_JOINS:
+            if text.startswith(join, end):
+                pos = end + size
+                break
+        else:
+            return None
 
 
 def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
@@ -1195,7 +1210,6 @@ def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
     by one match (:func:`_plain_kamerstuk`); for the others the trigger scan runs once
     over all clean texts joined by ``\n`` (which no clean text holds and no trigger
     matches, so every text gets exactly the candidates it would get alone)."""
-    noisy = _noisy(texts)
     out: list[list[FoundCitation] | None] = [None] * len(texts)
     others: list[int] = []
     for k, text in enumerate(texts):
@@ -1205,18 +1219,17 @@ def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
         else:
             out[k] = found
     if len(others) == len(texts):
-        return _find_many(texts, noisy)
-    for k, found in zip(others, _find_many([texts[k] for k in others], [noisy[k] for k in others])):
+        return _find_many(texts)
+    for k, found in zip(others, _find_many([texts[k] for k in others])):
         out[k] = found
     return out  # type: ignore[return-value]
 
 
-def _find_many(texts: Sequence[str], noisy: list[bool]) -> list[list[FoundCitation]]:
-    """The general path of :func:`find_citations_many` (``noisy``: which texts may need
-    cleaning, :func:`_noisy`)."""
+def _find_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
+    """The general path of :func:`find_citations_many`."""
     cleaned: list[_Cleaned | None] = [None] * len(texts)
     clean = list(texts)
-    for k, dirty in enumerate(noisy):
+    for k, dirty in enumerate(_noisy(texts)):
         if dirty:
             cleaned[k] = c = _Cleaned(texts[k], noisy=True)
             clean[k] = c.text
