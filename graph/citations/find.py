@@ -41,7 +41,7 @@ from re import _constants as _sre
 from re._compiler import compile as _sre_compile
 from re._parser import parse as _sre_parse
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import ClassVar, Iterable, Sequence
 
 from . import grammar as G
 from . import ids
@@ -77,6 +77,9 @@ class FoundCitation:
     note: str | None = None  # the footnote number of "zie noot 4"; the paper of "stuk nr. 3"
     problem: str | None = None  # why a malformed citation got no id
     same_kind: str | None = None  # "hetzelfde Aanhangsel": the kind it points back to
+    #: A found record is resolved from no other footnote (``Citation.resolved_from`` names
+    #: the one a short form resolved to): ``cite`` reads it from either kind of record.
+    resolved_from: ClassVar[None] = None
 
     def __reduce__(self):
         # pickled as its fields in order (``cite --jobs`` sends found records from the
