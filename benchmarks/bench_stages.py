@@ -306,9 +306,10 @@ def table(doc: dict) -> str:
                        f"{r.get('peak_mb', '')} | {r.get('bytes', '')} |")
     c = doc.get("cite")
     if c:
-        out.append(f"\ncite - --format json, {c['bytes'] / 2**20:.2f} MB distinct lines: whole process "
-                   f"{c['cli']['wall']} s ({c['cli']['mb_s']} MB/s); engine alone {c['engine']['wall']} s "
-                   f"({c['engine']['mb_s']} MB/s)")
+        out.append(f"\ncite - --format json, {c['bytes'] / 2**20:.2f} MiB distinct lines: whole process "
+                   f"{c['cli']['wall']} s ({c['cli']['mb_s']} MiB/s, one run; bench_citations.py "
+                   f"--cite-lines gives the best of several, in MB/s); engine alone {c['engine']['wall']} s "
+                   f"({c['engine']['mb_s']} MiB/s)")
     return "\n".join(out)
 
 
@@ -334,7 +335,7 @@ def compare(before: dict, after: dict) -> str:
                        f"{mb(x)} -> {mb(y)} |")
     c0, c1 = before.get("cite"), after.get("cite")
     if c0 and c1:
-        out.append(f"\n`cite - --format json`, {c1['bytes'] / 2**20:.2f} MB of distinct footnote lines: "
+        out.append(f"\n`cite - --format json`, {c1['bytes'] / 2**20:.2f} MiB of distinct footnote lines: "
                    f"whole process CPU {c0['cli']['cpu']} -> {c1['cli']['cpu']} s, peak "
                    f"{c0['cli']['peak_mb']} -> {c1['cli']['peak_mb']} MB; the engine alone CPU "
                    f"{c0['engine']['cpu']} -> {c1['engine']['cpu']} s")
