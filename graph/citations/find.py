@@ -1150,8 +1150,8 @@ def find_citations(text: str) -> list[FoundCitation]:
     return _find(text, cleaned, _candidates(cleaned.text))
 
 
-#: The most common footnote, Kamerstukken and nothing else (two thirds of the lines of a
-#: corpus's footnotes): ``Kamerstukken II 2023/24, 36 410, nr. 5, p. 3.``, ``Zie ook
+#: The most common footnote, Kamerstukken and nothing else (most footnote lines of a
+#: corpus): ``Kamerstukken II 2023/24, 36 410, nr. 5, p. 3.``, ``Zie ook
 #: *Kamerstukken I 2025/26*, 36 871, O, bijlage, p. 40.``, ``Kamerstuk II 25202, nr. 771.``,
 #: two or more of them joined by ``; `` or `` en ``. A text that is this whole is read by
 #: one match per citation into the records the general path gives it
@@ -1161,10 +1161,12 @@ def find_citations(text: str) -> list[FoundCitation]:
 #: ``tests/test_citations_fastpath.py``.
 _PLAIN_KST = re.compile(
     r"(?:Zie (?:ook )?)?"
-    r"(?:(?P<em>\*)?(?P<head>Kamerstukken) (?P<ch>II?) (?P<y1>\d{4})(?:/(?P<y2>\d\d)|-(?P<y4>\d{4}))(?(em)\*),"
+    r"(?:(?P<em>\*)?(?P<head>Kamerstukken) (?P<ch>II?) "
+    r"(?P<y1>\d{4})(?:/(?P<y2>\d\d)|-(?P<y4>\d{4}))(?(em)\*),"
     r"|(?P<head1>Kamerstuk) (?P<ch1>II?)) (?P<d1>\d\d) ?(?P<d2>\d{3}), "
     r"(?:nr\. (?P<nr>[1-9]\d{0,5})|(?P<let>[A-Z]{1,2}))(?:, (?P<part>bijlage))?"
-    r"(?:, (?:p|blz)\. (?P<pages>[1-9]\d{0,5}(?:[-\u2013]\d{1,6}| en \d{1,6})?)(?P<ev> e\.v\.)?)?(?P<dot>\.)?")
+    r"(?:, (?:p|blz)\. (?P<pages>[1-9]\d{0,5}(?:[-\u2013]\d{1,6}| en \d{1,6})?)(?P<ev> e\.v\.)?)?"
+    r"(?P<dot>\.)?")
 #: What joins two citations of such a text, and the length of each.
 _PLAIN_JOINS = (("; ", 2), (" en ", 4))
 
@@ -1189,7 +1191,9 @@ def _plain_kamerstuk(text: str) -> list[FoundCitation] | None:
         dossier, number = d1 + d2, nr or let
         document = f"kst-{dossier}-{number}"  # ids.kst_id
         end = m.end()
-        span = (m.start(2) if head else m.start(7), m.start(16) if dot else end)  # "e.v." keeps its dot
+        # from the title (after "Zie ook" and the emphasis) to the end, without a closing
+        # dot; the dot of "e.v." is the citation's
+        span = (m.start("head") if head else m.start("head1"), m.start("dot") if dot else end)
         cited = text[span[0]:span[1]]
         made.append(FoundCitation("kamerstuk", span, cited, document, dossier, part, pages,
                                   ev is not None, _url_for("kamerstuk", document),
@@ -1209,8 +1213,8 @@ def _plain_kamerstuk(text: str) -> list[FoundCitation] | None:
 
 def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
     """:func:`find_citations` of every text, the same records, faster on many short
-    texts (the footnotes of a corpus): a text that is one plain Kamerstuk citation is read
-    by one match (:func:`_plain_kamerstuk`); for the others the trigger scan runs once
+    texts (the footnotes of a corpus): a text of plain Kamerstuk citations only is read
+    by one match per citation (:func:`_plain_kamerstuk`); for the others the trigger scan runs once
     over all clean texts joined by ``\n`` (which no clean text holds and no trigger
     matches, so every text gets exactly the candidates it would get alone)."""
     out: list[list[FoundCitation] | None] = [None] * len(texts)
