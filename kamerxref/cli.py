@@ -591,7 +591,7 @@ def _cite_record(number: str, line: str, result) -> dict:
     return {"footnote": int(number), "text": line,
             "citations": [{"kind": c.kind, "document": c.document or "", "dossier": c.dossier,
                            "part": c.part, "pages": c.pages, "url": c.url, "span": c.span,
-                           "resolved_from": None if (rf := c.resolved_from) is None else _line_number(rf)}
+                           "resolved_from": _line_number(c.resolved_from)}
                           for c in cits],
             "warnings": [w.message for w in warnings] if warnings else []}
 

@@ -1218,9 +1218,9 @@ def _plain_kamerstuk(text: str) -> list[FoundCitation] | None:
 def find_citations_many(texts: Sequence[str]) -> list[list[FoundCitation]]:
     """:func:`find_citations` of every text, the same records, faster on many short
     texts (the footnotes of a corpus): a text of plain Kamerstuk citations only is read
-    by one match per citation (:func:`_plain_kamerstuk`); for the others the trigger scan runs once
-    over all clean texts joined by ``\n`` (which no clean text holds and no trigger
-    matches, so every text gets exactly the candidates it would get alone)."""
+    by one match per citation (:func:`_plain_kamerstuk`); for the others the trigger scan
+    runs once over all clean texts joined by ``\n`` (which no clean text holds and no
+    trigger matches, so every text gets exactly the candidates it would get alone)."""
     out: list[list[FoundCitation] | None] = [None] * len(texts)
     others: list[int] = []
     for k, text in enumerate(texts):
