@@ -677,8 +677,6 @@ def _date_option(value: str | None, name: str) -> _dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
-
-
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("-o", "--output", "cache", required=True, type=click.Path(file_okay=False),

@@ -119,7 +119,6 @@ _NOISE_CHARS = re.compile(r"[<\[*_\-\u00ad]")
 _TWO_SPACES = re.compile(r" {2}")
 
 
-
 def _noise_starts(text: str) -> list[int]:
     """The starts of ``_NOISE_TRIGGER.finditer(text)``: its alternatives match apart (one
     character that is no space, or two spaces), so their scans merged give them."""
@@ -468,7 +467,6 @@ def _digit_trigger(text: str) -> re.Pattern:
     if text.isascii() or not any(map(str.isdecimal, _ASCII_RUNS.sub("", text))):
         return _ASCII_DIGIT_TRIGGER
     return _DIGIT_TRIGGER
-
 
 
 def _overlaps(words: list[str]) -> bool:

@@ -50,6 +50,13 @@ def _to_citation(fc: FoundCitation) -> Citation:
 _NOT_PLAIN = frozenset({"short", "malformed"})
 
 
+def _is_plain(found: list[FoundCitation]) -> bool:
+    """A footnote of full citations only (most): its citations are copies of its found
+    records, nothing to resolve or warn about."""
+    return bool(found) and (found[0].kind not in _NOT_PLAIN if len(found) == 1
+                            else all(fc.kind not in _NOT_PLAIN for fc in found))
+
+
 def _from_short(fc: FoundCitation, target: Citation, number: str) -> Citation:
     """Copy ``target`` for the short form ``fc``: same document and part; pages from the
     short form when it gives any (``Idem, p. 18``), else the target's pages."""
@@ -196,8 +203,7 @@ def _read_batch(render_plain: Callable, footnotes: list[tuple[str, str]]):
         kinds: dict = {}
         start = 0
         for i, fcs in enumerate(found):
-            if fcs and (fcs[0].kind not in _NOT_PLAIN if len(fcs) == 1
-                        else all(fc.kind not in _NOT_PLAIN for fc in fcs)):
+            if _is_plain(fcs):
                 for fc in fcs:
                     if fc.kind in _SAME_KINDS:
                         kinds.setdefault(fc.kind, []).append(i)
@@ -416,8 +422,7 @@ def _resolve(
     memory.add_batch(footnotes)
     made = memory.cits
     for here, found in enumerate(found_per_footnote):
-        if found and (found[0].kind not in _NOT_PLAIN if len(found) == 1
-                      else all(fc.kind not in _NOT_PLAIN for fc in found)):
+        if _is_plain(found):
             # most footnotes: full citations only, nothing to resolve or warn about
             made[here] = cits = [_to_citation(fc) for fc in found]
             results.append((cits, []))
