@@ -25,16 +25,19 @@ from .graphml import iter_graphml
 from .io import write_atomic
 from .json_graph import iter_json
 from .unchanged import write_unless_same
-from .tables import CITATION_COLUMNS, QUESTION_COLUMNS, citation_rows, iter_csv, question_rows
+from .tables import CITATION_COLUMNS, QUESTION_COLUMNS, QuestionCites, citation_rows, iter_csv, question_rows
 
 #: ``kamerxref export FORMAT``: format -> (file name in a build, renderer to text chunks)
 DATA_FORMATS = {
     "json": ("graph.json", iter_json),
     "graphml": ("graph.graphml", iter_graphml),
     "gexf": ("graph.gexf", iter_gexf),
-    "csv": ("citations.csv", lambda G: iter_csv(citation_rows(G), CITATION_COLUMNS)),
-    "questions-csv": ("questions.csv", lambda G: iter_csv(question_rows(G), QUESTION_COLUMNS)),
+    "csv": ("citations.csv", lambda G, noted=None: iter_csv(citation_rows(G, noted), CITATION_COLUMNS)),
+    "questions-csv": ("questions.csv",
+                      lambda G, noted=None: iter_csv(question_rows(G, noted), QUESTION_COLUMNS)),
 }
+#: The formats that share what each question cites (:class:`.tables.QuestionCites`).
+_NOTING = ("csv", "questions-csv")
 #: Formats written as a file of their own, not a text stream: format -> file name in a build.
 FILE_FORMATS = {"sqlite": "kamerxref.db"}
 #: What ``kamerxref build`` writes beside the explorer unless asked for more.
@@ -64,16 +67,19 @@ def file_name(fmt: str) -> str:
     return FILE_FORMATS[fmt] if fmt in FILE_FORMATS else DATA_FORMATS[fmt][0]
 
 
-def export(G: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
+def export(G: nx.MultiDiGraph, fmt: str, path: str | Path,
+           noted: QuestionCites | None = None) -> Path:
     """Write one data format (``json``, ``graphml``, ``gexf``, ``csv``, ``questions-csv``,
     ``sqlite``) to ``path``; a file already there with the same bytes is left as it is
-    (:mod:`.unchanged`)."""
+    (:mod:`.unchanged`). ``noted``: the questions' cites shared by the two CSVs of one
+    :func:`write_all`."""
     with gc_paused():  # see kamerxref/graph/gcpause.py
         if fmt == "sqlite":
             from .sqlite import write_sqlite
 
             return write_sqlite(G, path)
-        return write_unless_same(path, DATA_FORMATS[fmt][1](G))
+        render = DATA_FORMATS[fmt][1]
+        return write_unless_same(path, render(G, noted) if fmt in _NOTING else render(G))
 
 
 def _export_job(G: nx.MultiDiGraph, job: tuple[str, str]) -> Path:
@@ -86,9 +92,14 @@ def write_all(G: nx.MultiDiGraph, out_dir: str | Path, jobs: int = 1,
     :func:`build_formats`) into ``out_dir``.
 
     With ``jobs > 1`` the formats are written by forked processes that share the graph
-    (each file is the same as with one process)."""
+    (each file is the same as with one process). In one process (``kamerxref build``
+    writes them while its workers render the pages) ``citations.csv`` notes what each
+    question cites and ``questions.csv``, written after it, uses that."""
     out = Path(out_dir)
     work = [(fmt, str(out / file_name(fmt))) for fmt in formats]
+    if jobs <= 1:
+        noted = QuestionCites()
+        return [export(G, fmt, path, noted) for fmt, path in work]
     return [Path(p) for p in fork_map(_export_job, work, jobs, shared=(G,), chunksize=1)]
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 import networkx as nx
@@ -65,10 +66,17 @@ def iter_json(G: nx.MultiDiGraph) -> Iterator[bytes]:
     head = json.dumps({"directed": G.is_directed(), "multigraph": G.is_multigraph(),
                        "graph": dict(G.graph)}, ensure_ascii=False, sort_keys=True)[:-1]
     yield (head + ', "nodes": [\n').encode("utf-8")
-    yield from _records({"id": n, **d} for n, d in G.nodes(data=True))
+    # the graph's own dicts (G._node, G._succ), read in the order its views give them,
+    # without a view's generator per record (a third of the time at 10,000 letters)
+    yield from _records({"id": n, **d} for n, d in G._node.items())
     yield b'], "edges": [\n'
-    yield from _records({"source": u, "target": v, "key": k, **d}
-                        for u, v, k, d in G.edges(keys=True, data=True))
+    if G.is_multigraph():
+        yield from _records({"source": u, "target": v, "key": k, **d}
+                            for u, nbrs in G._succ.items() for v, keyed in nbrs.items()
+                            for k, d in keyed.items())
+    else:
+        yield from _records({"source": u, "target": v, "key": k, **d}
+                            for u, v, k, d in G.edges(keys=True, data=True))
     yield b"]}\n"
 
 
@@ -76,17 +84,12 @@ def _records(records: Iterator[dict]) -> Iterator[bytes]:
     """``rec,\nrec,\n...rec\n``: one record a line, commas between them, in chunks of
     :data:`_CHUNK` records (each chunk after the first starts with the comma that ends the
     one before: counting a multigraph's edges first, to know the last, walks it again)."""
-    dump = orjson.dumps
+    dumped = map(orjson.dumps, records)
     sep = b""
-    buf: list[bytes] = []
-    for rec in records:
-        buf.append(dump(rec))
-        if len(buf) == _CHUNK:
-            yield sep + b",\n".join(buf)
-            sep, buf = b",\n", []
-    if buf:
-        yield sep + b",\n".join(buf)
-    if buf or sep:
+    while chunk := list(islice(dumped, _CHUNK)):
+        yield sep + b",\n".join(chunk)
+        sep = b",\n"
+    if sep:
         yield b"\n"
 
 

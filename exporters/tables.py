@@ -87,30 +87,66 @@ def letter_record(G: nx.MultiDiGraph, lid: str, warnings: list[str] | None = Non
             "kind": d.get("role") or "committee", "publication": d.get("publication") or None}
 
 
-def citation_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
+class QuestionCites:
+    """What each question cites, as ``questions.csv`` needs it (``n_cites`` and ``cites``),
+    noted while ``citations.csv`` is written: a build writes both, and working out every
+    question's cites (:func:`cites_of`) once rather than twice saves a third of the two
+    files' time. Only complete once :func:`citation_rows` has run to its end."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []  # every question, in letter and question order
+        # a question citing one node: its id (no new string); more: (count, "id; id");
+        # none: not here
+        self.cited: dict[str, str | tuple[int, str]] = {}
+        self.complete = False
+
+    def of(self, qid: str) -> tuple[int, str]:
+        c = self.cited.get(qid)
+        if c is None:
+            return 0, ""
+        return (1, c) if type(c) is str else c
+
+
+def citation_rows(G: nx.MultiDiGraph, noted: QuestionCites | None = None) -> Iterator[dict]:
     """One row per question × cited node, in letter and question order (a generator:
-    10,000 letters make half a million rows)."""
-    for qid in question_ids(G):
+    10,000 letters make half a million rows). ``noted`` keeps what each question cites,
+    for :func:`question_rows`."""
+    order = question_ids(G)
+    for qid in order:
         d = G._node[qid]
         fracties = "; ".join(json_strings(d["fracties"]))
-        for c in cites_of(G, qid):
+        cites = cites_of(G, qid)
+        if noted is not None and cites:
+            noted.cited[qid] = (cites[0]["id"] if len(cites) == 1 else
+                                (len(cites), "; ".join(c["id"] for c in cites)))
+        for c in cites:
             yield {"question": qid, "letter": d["letter"], "fracties": fracties,
                    "footnotes": "; ".join(c["footnotes"]), "how": c["how"],
                    "target": c["id"], "target_kind": c["kind"], "document": c["document"],
                    "part": c["part"] or "", "page": "" if c["page"] is None else c["page"],
                    "url": c["url"]}
+    if noted is not None:
+        noted.order, noted.complete = order, True
 
 
-def question_rows(G: nx.MultiDiGraph) -> Iterator[dict]:
-    """One row per question, in letter and document order."""
+def question_rows(G: nx.MultiDiGraph, noted: QuestionCites | None = None) -> Iterator[dict]:
+    """One row per question, in letter and document order (with ``noted`` complete, the
+    cites :func:`citation_rows` found)."""
+    if noted is not None and noted.complete:
+        for qid in noted.order:
+            n, cites = noted.of(qid)
+            yield _question_row(qid, G._node[qid], n, cites)
+        return
     for qid in question_ids(G):
-        d = G._node[qid]
-        cites = cites_of(G, qid)
-        yield {"id": qid, "letter": d["letter"], "index": d["index"], "number": d["number"],
-               "fracties": "; ".join(json_strings(d["fracties"])), "section": d["section"],
-               "text": d["text"], "n_cites": len(cites),
-               "cites": "; ".join(c["id"] for c in cites),
-               "answer": d.get("answer", ""), "answer_how": d.get("answer_how", "")}
+        found = cites_of(G, qid)
+        yield _question_row(qid, G._node[qid], len(found), "; ".join(c["id"] for c in found))
+
+
+def _question_row(qid: str, d: dict, n_cites: int, cites: str) -> dict:
+    return {"id": qid, "letter": d["letter"], "index": d["index"], "number": d["number"],
+            "fracties": "; ".join(json_strings(d["fracties"])), "section": d["section"],
+            "text": d["text"], "n_cites": n_cites, "cites": cites,
+            "answer": d.get("answer", ""), "answer_how": d.get("answer_how", "")}
 
 
 #: A cell a spreadsheet would run as a formula starts with one of these (OWASP "CSV
