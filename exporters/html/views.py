@@ -697,9 +697,11 @@ def overview_data(G: nx.MultiDiGraph, today: _dt.date,
         for q in questions:
             q_letter[q] = lid
     per_fractie: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for u, v, d in G.edges(data=True):
-        if d.get("kind") == "asks" and v in q_letter:
-            per_fractie[q_letter[v]][_str(G._node[u].get("name") or G._node[u].get("label") or u)] += 1
+    for v, lid in q_letter.items():  # the asks edges into the questions (not every edge)
+        for u, keyed in G._pred[v].items():
+            for d in keyed.values():
+                if d.get("kind") == "asks":
+                    per_fractie[lid][_str(G._node[u].get("name") or G._node[u].get("label") or u)] += 1
     keep: set[str] = set()
     for lid in index.lids:
         rec = letter_record(G, lid, today)
