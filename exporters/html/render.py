@@ -407,7 +407,7 @@ def _render_letter(G: nx.MultiDiGraph, letter_id: str, today: _dt.date,
                    index: views.CorpusIndex, names: dict[str, str] | None,
                    assets: str | None) -> str:
     _check_letter(G, letter_id)
-    data = views.detail_data(G, [letter_id], today, colors)
+    data = views.detail_data(G, [letter_id], today, colors, index)
     related = index.related(G, letter_id)
     if names is not None:
         for r in related:

@@ -486,11 +486,15 @@ def letter_ids(G: nx.MultiDiGraph) -> list[str]:
     return sorted(ids, key=lambda n: (_str(G._node[n].get("datum")), n))
 
 
-def footnote_record(G: nx.MultiDiGraph, fid: str, lid: str) -> dict[str, Any]:
+def footnote_record(G: nx.MultiDiGraph, fid: str, lid: str,
+                    index: "CorpusIndex | None" = None) -> dict[str, Any]:
     """A footnote with what it refers to: ``refs`` = ``[[node id, "36 871 O bijlage p. 40",
-    official URL], ...]`` in the order of the graph's ``refers_to`` edges."""
+    official URL], ...]`` in the order of the graph's ``refers_to`` edges (labels and
+    URLs from ``index`` where given: computed once per site)."""
     fd = G._node[fid]
-    refs = [[v, readable_label(G, v), source_url(G, v)]
+    label, url = (index.label, index.url) if index is not None else (
+        lambda v: readable_label(G, v), lambda v: source_url(G, v))
+    refs = [[v, label(v), url(v)]
             for v, _, d in sorted(out_edges(G, fid), key=lambda e: _ref_key(e[0]))
             if d.get("kind") == "refers_to" and v in G]
     return {"number": _str(fd.get("number")), "text": _str(fd.get("text")), "letter": lid,
@@ -502,28 +506,33 @@ def _ref_key(node: str) -> list:
 
 
 def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
-                colors: dict[str, str] | None = None) -> dict[str, Any]:
+                colors: dict[str, str] | None = None,
+                index: "CorpusIndex | None" = None) -> dict[str, Any]:
     """Data of the ``letter`` (one letter) and ``corpus`` (several) views. ``colors``
-    (:func:`fractie_colors`) is computed once per site: it scans the whole graph."""
+    (:func:`fractie_colors`) is computed once per site: it scans the whole graph; so is
+    ``index`` (a site's :class:`CorpusIndex`), which keeps the records of the cited
+    pages, parts, documents and dossiers that many pages show."""
     colors = fractie_colors(G) if colors is None else colors
+    record = (lambda n: _node_record(G, n, colors)) if index is None else (
+        lambda n: index.node_record(n, colors))
     nodes = view_nodes(G, lids)
     edges = view_edges(G, nodes)
     pos = layout.detail_layout(G, lids, nodes, edges)
     order = sorted(nodes, key=lambda n: (pos[n][0], pos[n][1], n))
     node_recs = []
     for n in order:
-        rec = _node_record(G, n, colors)
+        rec = record(n)
         rec["x"], rec["y"] = pos[n]
         node_recs.append(rec)
     footnotes: dict[str, dict[str, Any]] = {}
     for lid in lids:
         for v, _, d in out_edges(G, lid):
             if d.get("kind") == "contains" and _kind(G, v) == "footnote":
-                footnotes[v] = footnote_record(G, v, lid)
+                footnotes[v] = footnote_record(G, v, lid, index)
     for _, _, _, d in cites_edges(G, [n for n in nodes if _kind(G, n) in ("question", "letter")]):
         via = _str(d.get("via"))
         if via and via in G and via not in footnotes:
-            footnotes[via] = footnote_record(G, via, _str(G._node[via].get("letter")))
+            footnotes[via] = footnote_record(G, via, _str(G._node[via].get("letter")), index)
     edge_recs = [_edge_record(i, u, v, d) for i, (u, v, _, d) in enumerate(edges)]
     return {
         "mode": "letter" if len(lids) == 1 else "corpus",
@@ -593,6 +602,8 @@ class CorpusIndex:
         self.lids = letter_ids(G)
         self._up: dict[str, list[str]] = {}
         self._labels: dict[str, str] = {}
+        self._urls: dict[str, str] = {}
+        self._records: dict[str, dict[str, Any]] = {}  # of cited nodes, by node_record
         self._members = {lid: letter_members(G, lid) for lid in self.lids}
         self.sources = {lid: cited_sources(G, lid, self.up_closure, self._members[lid][1])
                         for lid in self.lids}
@@ -636,6 +647,24 @@ class CorpusIndex:
         if out is None:
             out = self._labels[n] = readable_label(self.G, n)
         return out
+
+    def url(self, n: str) -> str:
+        """:func:`source_url`, computed once per node."""
+        out = self._urls.get(n)
+        if out is None:
+            out = self._urls[n] = source_url(self.G, n)
+        return out
+
+    def node_record(self, n: str, colors: dict[str, str]) -> dict[str, Any]:
+        """The view record of a node (a new dict: the caller adds its position); a cited
+        page, part, document or dossier's is computed once (5,000 letters citing one
+        Kamerstuk show the same record), the others each time."""
+        if _kind(self.G, n) not in TARGET_KINDS:
+            return _node_record(self.G, n, colors)
+        rec = self._records.get(n)
+        if rec is None:
+            rec = self._records[n] = _node_record(self.G, n, colors)
+        return dict(rec)
 
     def shared(self, lid: str) -> list[str]:
         """The sources of ``lid`` that another letter cites too."""
