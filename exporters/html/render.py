@@ -509,9 +509,10 @@ def write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int = 1
 
 def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int,
                 meanwhile: Callable[[], list[Path]] | None = None) -> list[Path]:
+    index = views.CorpusIndex(G)
     names: dict[str, str] = {}
     used: set[str] = set()
-    for lid in sorted(views.letter_ids(G)):
+    for lid in sorted(index.lids):
         name = letter_filename(lid)
         stem, i = name[:-5], 2
         while name.lower() in used:  # two ids that sanitise alike
@@ -519,7 +520,6 @@ def _write_site(G: nx.MultiDiGraph, out_dir: Path, today: _dt.date, jobs: int,
         used.add(name.lower())
         names[lid] = name
     colors = views.fractie_colors(G)
-    index = views.CorpusIndex(G)
     written = [write_unless_same(out_dir / "assets" / name, asset_text(name)) for name in SITE_ASSETS]
     # the search index and the overview first (the largest pieces), then the pages in
     # batches: forked workers take the next piece when done, so they finish together

@@ -171,7 +171,7 @@ def deadline_status(deadline: _dt.date | None, today: _dt.date) -> tuple[int | N
 def fractie_colors(G: nx.MultiDiGraph) -> dict[str, str]:
     """Fractie name -> colour, over all fractie nodes and question fracties of ``G``."""
     names: set[str] = set()
-    for _, d in G.nodes(data=True):
+    for d in G._node.values():  # the attribute dicts, without the node view
         k = d.get("kind")
         if k == "fractie":
             names.add(_str(d.get("name") or d.get("label")))
@@ -482,7 +482,7 @@ def _edge_record(i: int, u: str, v: str, d: dict) -> dict[str, Any]:
 # --------------------------------------------------------------------------- views
 def letter_ids(G: nx.MultiDiGraph) -> list[str]:
     """All letters, by (datum, id)."""
-    ids = [n for n, d in G.nodes(data=True) if d.get("kind") == "letter"]
+    ids = [n for n, d in G._node.items() if d.get("kind") == "letter"]
     return sorted(ids, key=lambda n: (_str(G._node[n].get("datum")), n))
 
 
@@ -558,9 +558,13 @@ def cited_sources(G: nx.MultiDiGraph, lid: str, up: Callable[[str], list[str]] |
     if questions is None:
         _, questions = letter_members(G, lid)
     per: dict[str, set[str]] = defaultdict(set)
-    for u, v, _, _ in cites_edges(G, [lid, *questions]):
-        for t in up(v):
-            per[t].add(u)
+    succ = G._succ  # the cites edges as cites_edges finds them, unsorted: only the sets count
+    for u in (lid, *questions):
+        for v, keyed in succ[u].items():
+            for d in keyed.values():
+                if d.get("kind") == "cites":
+                    for t in up(v):
+                        per[t].add(u)
     for v, _, d in out_edges(G, lid):
         if d.get("kind") == "about" and v in G:
             for t in up(v):
