@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
@@ -62,16 +62,20 @@ def _page_key(G: nx.MultiDiGraph, n: str) -> tuple:
 
 
 def detail_layout(G: nx.MultiDiGraph, lids: list[str], nodes: set[str],
-                  edges: Iterable[tuple[str, str, str, dict]]) -> dict[str, tuple[float, float]]:
-    """Positions for a letter (or corpus) view: ``{node id: (x, y)}`` in pixels."""
+                  edges: Iterable[tuple[str, str, str, dict]],
+                  members: Callable[[str], tuple[list[str], list[str]]] | None = None
+                  ) -> dict[str, tuple[float, float]]:
+    """Positions for a letter (or corpus) view: ``{node id: (x, y)}`` in pixels
+    (``members``: a letter's sections and questions, as :func:`views.letter_members`)."""
     from .views import document_of, letter_members  # circular at import time
 
+    members = members or (lambda lid: letter_members(G, lid))
     y: dict[str, float] = {}
     row = 0.0
     for lid in lids:
         y[lid] = row * ROW
         row += 1.5
-        _, questions = letter_members(G, lid)
+        _, questions = members(lid)
         prev_section = None
         for q in questions:
             sec = G._node[q].get("section_id") or ""

@@ -44,7 +44,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from kamerxref.graph.queries import in_edges, json_strings, out_edges
+from kamerxref.graph.queries import json_strings, out_edges
 
 from . import layout
 from .links import safe_href, source_url
@@ -298,12 +298,15 @@ def cites_edges(G: nx.MultiDiGraph, sources: Iterable[str]) -> list[tuple[str, s
     return out
 
 
-def view_nodes(G: nx.MultiDiGraph, letter_ids: Iterable[str]) -> set[str]:
-    """The node set of the letter view(s) (see the module docstring)."""
+def view_nodes(G: nx.MultiDiGraph, letter_ids: Iterable[str],
+               members: Callable[[str], tuple[list[str], list[str]]] | None = None) -> set[str]:
+    """The node set of the letter view(s) (see the module docstring); ``members``: a
+    letter's (sections, questions), :func:`letter_members` unless given."""
+    members = members or (lambda lid: letter_members(G, lid))
     nodes: set[str] = set()
     frontier: list[str] = []
     for lid in letter_ids:
-        sections, questions = letter_members(G, lid)
+        sections, questions = members(lid)
         nodes.add(lid)
         nodes.update(sections)
         nodes.update(questions)
@@ -417,8 +420,10 @@ def question_answer(G: nx.MultiDiGraph, q: str) -> dict[str, Any] | None:
     if text:
         return {"text": text, "how": _str(d.get("answer_how")),
                 "letter": _str(d.get("answer_letter")), "score": d.get("answer_score")}
-    for u, _, e in sorted(in_edges(G, q), key=lambda t: t[0]):
-        if e.get("kind") == "answers" and _kind(G, u) == "answer":
+    answers = [(u, e) for u, keyed in G._pred[q].items() for e in keyed.values()
+               if e.get("kind") == "answers"]  # most questions have none: nothing to sort
+    for u, e in sorted(answers, key=lambda t: t[0]):
+        if _kind(G, u) == "answer":
             a = G._node[u]
             return {"text": _str(a.get("text")), "how": _str(e.get("how") or "number"),
                     "letter": _str(a.get("letter")), "score": e.get("score")}
@@ -428,7 +433,9 @@ def question_answer(G: nx.MultiDiGraph, q: str) -> dict[str, Any] | None:
 def _node_record(G: nx.MultiDiGraph, n: str, colors: dict[str, str]) -> dict[str, Any]:
     d = G._node[n]
     kind = _str(d.get("kind"))
-    rec: dict[str, Any] = {"id": n, "kind": kind, "label": short(_str(d.get("label") or n), 48)}
+    label = _str(d.get("label") or n)
+    rec: dict[str, Any] = {"id": n, "kind": kind,
+                           "label": short(label, 24 if kind == "question" else 48)}
     if kind == "question":
         fr = json_list(d.get("fracties"))
         rec.update(letter=_str(d.get("letter")), index=_int(d.get("index")),
@@ -438,7 +445,6 @@ def _node_record(G: nx.MultiDiGraph, n: str, colors: dict[str, str]) -> dict[str
         answer = question_answer(G, n)
         if answer:
             rec["answer"] = answer
-        rec["label"] = short(_str(d.get("label") or n), 24)
         if fr and fr[0] in colors:
             rec["color"] = colors[fr[0]]
     elif kind == "section":
@@ -513,11 +519,12 @@ def detail_data(G: nx.MultiDiGraph, lids: list[str], today: _dt.date,
     ``index`` (a site's :class:`CorpusIndex`), which keeps the records of the cited
     pages, parts, documents and dossiers that many pages show."""
     colors = fractie_colors(G) if colors is None else colors
-    record = (lambda n: _node_record(G, n, colors)) if index is None else (
-        lambda n: index.node_record(n, colors))
-    nodes = view_nodes(G, lids)
+    record = ((lambda n: _node_record(G, n, colors)) if index is None else
+              (lambda n: index.node_record(n, colors)))
+    members = (lambda lid: letter_members(G, lid)) if index is None else index.members
+    nodes = view_nodes(G, lids, members)
     edges = view_edges(G, nodes)
-    pos = layout.detail_layout(G, lids, nodes, edges)
+    pos = layout.detail_layout(G, lids, nodes, edges, members)
     order = sorted(nodes, key=lambda n: (pos[n][0], pos[n][1], n))
     node_recs = []
     for n in order:
