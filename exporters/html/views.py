@@ -290,10 +290,12 @@ def letter_members(G: nx.MultiDiGraph, lid: str) -> tuple[list[str], list[str]]:
 
 def cites_edges(G: nx.MultiDiGraph, sources: Iterable[str]) -> list[tuple[str, str, str, dict]]:
     out = []
+    succ = G._succ  # the adjacency dicts walked in place (out_edges' order, no lists)
     for u in sources:
-        for v, k, d in out_edges(G, u):
-            if d.get("kind") == "cites":
-                out.append((u, v, _str(k), d))
+        for v, keyed in succ[u].items():
+            for k, d in keyed.items():
+                if d.get("kind") == "cites":
+                    out.append((u, v, _str(k), d))
     out.sort(key=lambda e: (e[0], e[1], e[2]))
     return out
 
@@ -303,6 +305,7 @@ def view_nodes(G: nx.MultiDiGraph, letter_ids: Iterable[str],
     """The node set of the letter view(s) (see the module docstring); ``members``: a
     letter's (sections, questions), :func:`letter_members` unless given."""
     members = members or (lambda lid: letter_members(G, lid))
+    succ = G._succ  # walked in place, in out_edges' order
     nodes: set[str] = set()
     frontier: list[str] = []
     for lid in letter_ids:
@@ -311,31 +314,35 @@ def view_nodes(G: nx.MultiDiGraph, letter_ids: Iterable[str],
         nodes.update(sections)
         nodes.update(questions)
         for u in (lid, *questions):
-            for v, _, d in out_edges(G, u):
-                if d.get("kind") in ("cites", "about"):
-                    frontier.append(v)
+            for v, keyed in succ[u].items():
+                for d in keyed.values():
+                    if d.get("kind") in ("cites", "about"):
+                        frontier.append(v)
     while frontier:
         n = frontier.pop()
         if n in nodes:
             continue
         nodes.add(n)
-        for v, _, d in out_edges(G, n):
-            if d.get("kind") in UP_EDGE_KINDS and v not in nodes:
-                frontier.append(v)
+        for v, keyed in succ[n].items():
+            for d in keyed.values():
+                if d.get("kind") in UP_EDGE_KINDS and v not in nodes:
+                    frontier.append(v)
     return nodes
 
 
 def view_edges(G: nx.MultiDiGraph, nodes: set[str]) -> list[tuple[str, str, str, dict]]:
     """The drawn edges between ``nodes``, sorted by (from, to, key)."""
     out = []
+    succ = G._succ  # walked in place, in out_edges' order
     for u in nodes:
         from_section = _kind(G, u) == "section"
-        for v, k, d in out_edges(G, u):
+        for v, keyed in succ[u].items():
             if v not in nodes:
                 continue
-            kind = d.get("kind")
-            if kind in VIEW_EDGE_KINDS or (kind == "contains" and from_section):
-                out.append((u, v, _str(k), d))
+            for k, d in keyed.items():
+                kind = d.get("kind")
+                if kind in VIEW_EDGE_KINDS or (kind == "contains" and from_section):
+                    out.append((u, v, _str(k), d))
     out.sort(key=lambda e: (e[0], e[1], e[2]))
     return out
 
@@ -501,8 +508,8 @@ def footnote_record(G: nx.MultiDiGraph, fid: str, lid: str,
     label, url = (index.label, index.url) if index is not None else (
         lambda v: readable_label(G, v), lambda v: source_url(G, v))
     refs = [[v, label(v), url(v)]
-            for v, _, d in sorted(out_edges(G, fid), key=lambda e: _ref_key(e[0]))
-            if d.get("kind") == "refers_to" and v in G]
+            for v in sorted((v for v, keyed in G._succ[fid].items() for d in keyed.values()
+                             if d.get("kind") == "refers_to" and v in G), key=_ref_key)]
     return {"number": _str(fd.get("number")), "text": _str(fd.get("text")), "letter": lid,
             "line": _int(fd.get("line")), "refs": refs}
 
