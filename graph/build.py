@@ -58,16 +58,20 @@ def committee_id(letter: Letter) -> str | None:
     return f"actor-{prefix}commissie-{slug(name)}"
 
 
-def question_id(letter: Letter, index: int) -> str:
-    return f"{letter.id}/q{index}"
+def question_id(letter: Letter | str, index: int) -> str:
+    """``letter-181524/q7``: the question's id (``letter``: the letter or its id; the
+    graph builder passes the id it already has, ``Letter.id`` being worked out per call)."""
+    return f"{letter if type(letter) is str else letter.id}/q{index}"
 
 
-def footnote_id(letter: Letter, number: str) -> str:
-    return f"{letter.id}/fn{number}"
+def footnote_id(letter: Letter | str, number: str) -> str:
+    """``letter-181524/fn9`` (``letter`` as for :func:`question_id`)."""
+    return f"{letter if type(letter) is str else letter.id}/fn{number}"
 
 
-def section_id(letter: Letter, index: int) -> str:
-    return f"{letter.id}/s{index}"
+def section_id(letter: Letter | str, index: int) -> str:
+    """``letter-181524/s3`` (``letter`` as for :func:`question_id`)."""
+    return f"{letter if type(letter) is str else letter.id}/s{index}"
 
 
 def _json(values) -> str:
@@ -277,12 +281,12 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
 
         sections = {s.index: s for s in letter.sections}
         for s in letter.sections:
-            sid = section_id(letter, s.index)
+            sid = section_id(lid, s.index)
             b.own(sid, "section", s.heading, letter=lid, heading=s.heading,
                   section_kind=s.kind, level=s.level, fracties=_json(s.fracties), index=s.index)
             b.link(lid, sid, "contains")
             if s.parent is not None:
-                b.link(section_id(letter, s.parent), sid, "contains")
+                b.link(section_id(lid, s.parent), sid, "contains")
         letter_fracties = set(letter.fracties)
         for f in letter.fracties:
             b.node(f"fractie-{f}", "fractie", f, name=f)
@@ -293,7 +297,7 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
         targets_of: dict[str, list[str]] = {}
         for fn in letter.footnotes:
             seen[fn.number] = seen.get(fn.number, 0) + 1
-            fid = footnote_id(letter, fn.number)
+            fid = footnote_id(lid, fn.number)
             if seen[fn.number] > 1:
                 fid += f"-{seen[fn.number]}"
             b.own(fid, "footnote", f"noot {fn.number}", letter=lid, number=fn.number,
@@ -308,12 +312,12 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
         letter_sources[lid] = sources_of(letter)
 
         for q in letter.questions:
-            qid = question_id(letter, q.index)
+            qid = question_id(lid, q.index)
             section = sections.get(q.section) if q.section is not None else None
             b.own(qid, "question", f"{q.number or q.index}. {_short(q.text)}", letter=lid,
                   index=q.index, number=q.number or "", text=q.text,
                   fracties=_json(q.fracties), section=section.heading if section else "",
-                  section_id=section_id(letter, section.index) if section else "", line=q.line)
+                  section_id=section_id(lid, section.index) if section else "", line=q.line)
             best = max(answers_of.get(qid, []), key=lambda m: (m.score, m.answer), default=None)
             if best is not None:  # the answer on the question, for the views
                 unit = pairing.units[best.answer]
@@ -322,7 +326,7 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
                                     answer_score=best.score)
             b.link(lid, qid, "contains")
             if section is not None:
-                b.link(section_id(letter, section.index), qid, "contains")
+                b.link(section_id(lid, section.index), qid, "contains")
             for f in q.fracties:
                 if f not in letter_fracties:
                     b.node(f"fractie-{f}", "fractie", f, name=f)
@@ -337,8 +341,8 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
             if link.answer is not None:
                 owner = owner_of_paragraph.get(link.answer, lid)
             else:
-                owner = lid if link.question is None else question_id(letter, link.question)
-            fid = footnote_id(letter, link.footnote)
+                owner = lid if link.question is None else question_id(lid, link.question)
+            fid = footnote_id(lid, link.footnote)
             for t in targets_of.get(link.footnote, []):
                 b.edge(owner, t, "cites", suffix=fid, via=fid, how=link.how,
                        footnotes=_json([link.footnote]))
@@ -350,7 +354,7 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
             questions_in[q.paragraph].append(q)
         for para in letter.paragraphs:
             for cit in para.citations:
-                owner = next((question_id(letter, q.index) for q in questions_in[para.index]
+                owner = next((question_id(lid, q.index) for q in questions_in[para.index]
                               if q.start <= cit.span[0] < q.end), lid)
                 for t in b.target(cit):
                     b.edge(owner, t, "cites", suffix=f"p{para.index}", via="", how=cit.how,
