@@ -25,7 +25,7 @@ import networkx as nx
 from .citations import dossier_id, target_ids
 from .gcpause import gc_paused
 from .model import Citation, Letter
-from .pairing import AnswerMatch, Pairing, PairingIndex, letter_status, pair_replies, status_date
+from .pairing import Pairing, PairingIndex, letter_status, pair_replies, status_date
 
 SHARES_HUB_LIMIT = 100
 
@@ -245,10 +245,8 @@ def _build(ordered: list[Letter], link_letters: bool, pairing: Pairing,
     b = _Builder()
     G = b.G
     letter_sources: dict[str, set[str]] = {}
-    answers_of: dict[str, list[AnswerMatch]] = defaultdict(list)
-    for m in pairing.matches:
-        answers_of[m.question_id].append(m)
-    index = PairingIndex.of(pairing)
+    index = pairing.index()
+    answers_of = index.matches_of
     for i in range(len(ordered)):
         letter, ordered[i] = ordered[i], None
         lid = letter.id

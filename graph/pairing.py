@@ -144,12 +144,30 @@ class Pairing:
     warnings_of: dict[str, list[Issue]] = field(default_factory=dict)  # letter id -> its warnings
 
     def replies_of(self, letter_id: str, role: str = "reply") -> list[ReplyLink]:
-        """The replies (or uitstelbrieven) to a letter, oldest first (for every letter at
-        once: :class:`PairingIndex`)."""
-        return list(PairingIndex.of(self).replies.get((letter_id, role), []))
+        """The replies (or uitstelbrieven) to a letter, oldest first."""
+        return list(self.index().replies.get((letter_id, role), []))
 
     def answers_of(self, question_id: str) -> list[AnswerMatch]:
-        return [m for m in self.matches if m.question_id == question_id]
+        """The answers paired with a question, in pairing order."""
+        return list(self.index().matches_of.get(question_id, []))
+
+    def __getstate__(self) -> dict:
+        """Pickled without the kept index (the distributed build sends the pairing to
+        every worker)."""
+        state = dict(self.__dict__)
+        state.pop("_index", None)
+        return state
+
+    def index(self) -> "PairingIndex":
+        """The :class:`PairingIndex` of this pairing, made once and kept while the lists
+        hold the same number of links, matches and units (a notebook asking
+        ``replies_of`` for each of 10,000 letters built 10,000 indexes: quadratic)."""
+        shape = (id(self.links), len(self.links), id(self.matches), len(self.matches),
+                 id(self.units), len(self.units))
+        kept = self.__dict__.get("_index")
+        if kept is None or kept[0] != shape:
+            kept = self.__dict__["_index"] = (shape, PairingIndex.of(self))
+        return kept[1]
 
 
 @dataclass
@@ -164,6 +182,7 @@ class PairingIndex:
     unit_letters: set[str]  # letters holding answer units
     units_of: dict[str, list[AnswerUnit]]  # letter id -> its answer units, in pairing order
     link_of: dict[tuple[str, str], ReplyLink]  # (reply, letter) -> the first link
+    matches_of: dict[str, list[AnswerMatch]]  # question id -> its matches, in pairing order
 
     @classmethod
     def of(cls, pairing: Pairing) -> "PairingIndex":
@@ -177,8 +196,11 @@ class PairingIndex:
         units_of: dict[str, list[AnswerUnit]] = defaultdict(list)
         for u in pairing.units.values():
             units_of[u.letter].append(u)
-        return cls(dict(replies), {m.question_id for m in pairing.matches}, set(units_of),
-                   dict(units_of), link_of)
+        matches_of: dict[str, list[AnswerMatch]] = defaultdict(list)
+        for m in pairing.matches:
+            matches_of[m.question_id].append(m)
+        return cls(dict(replies), set(matches_of), set(units_of), dict(units_of), link_of,
+                   dict(matches_of))
 
 
 @dataclass(frozen=True)
@@ -820,7 +842,7 @@ def letter_status(letter: Letter, pairing: Pairing, today: _dt.date,
     """
     if letter.letter_kind != "committee":
         return None
-    index = index or PairingIndex.of(pairing)  # the build passes one for every letter
+    index = index or pairing.index()
     lid = letter.id
     replies = index.replies.get((lid, "reply"), [])
     uitstel = index.replies.get((lid, "uitstel"), [])

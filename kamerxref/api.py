@@ -115,7 +115,9 @@ class Corpus:
     def pairing(self) -> Pairing:
         """Replies linked to letters and answers to questions (graph/pairing.py): with
         ``tests/fixtures/replies/reply_180760.txt`` loaded, ``pairing.links`` holds
-        ``ReplyLink(reply="letter-7204518", letter="letter-180760", how="kenmerk", ...)``."""
+        ``ReplyLink(reply="letter-7204518", letter="letter-180760", how="kenmerk", ...)``;
+        ``pairing.replies_of("letter-180760")`` and ``pairing.answers_of("letter-180760/q1")``
+        ask it per letter and per question (an index made once, not a scan per call)."""
         return pair_replies(self.letters)
 
     def paired(self, jobs: int = 1) -> "Corpus":

@@ -191,6 +191,38 @@ def test_uitstelbrief_moves_the_expected_date(today, status, days_late):
     assert not any(w.code == "question-unanswered" for l in letters for w in l.warnings)
 
 
+def test_replies_and_answers_of_a_pairing_keep_one_index(monkeypatch):
+    """``Pairing.replies_of`` and ``answers_of`` (a notebook asks them per letter and per
+    question) build the index once, agree with the links and matches, and see a link
+    added afterwards."""
+    import kamerxref.graph.pairing as pairing_module
+
+    letters, _ = load_letters([SEED_000, SEED_002, REPLY_180760, UITSTEL_181524])
+    pairing = pair_replies(letters)
+    built = []
+    real_of = pairing_module.PairingIndex.of.__func__
+    monkeypatch.setattr(pairing_module.PairingIndex, "of",
+                        classmethod(lambda cls, p: built.append(1) or real_of(cls, p)))
+    for letter in letters:
+        for role in ("reply", "uitstel"):
+            want = sorted((k for k in pairing.links if k.letter == letter.id and k.role == role),
+                          key=lambda k: (k.datum or D.max, k.reply))
+            assert pairing.replies_of(letter.id, role) == want
+        for q in letter.questions:
+            qid = f"{letter.id}/q{q.index}"
+            assert pairing.answers_of(qid) == [m for m in pairing.matches if m.question_id == qid]
+    assert len(built) == 1
+    assert [k.reply for k in pairing.replies_of("letter-180760")] == ["letter-7204518"]
+    assert [k.reply for k in pairing.replies_of("letter-181524", "uitstel")] == ["letter-7311802"]
+    assert len(pairing.answers_of("letter-180760/q1")) == 1
+    extra = pairing_module.ReplyLink(**{**vars(pairing.links[0]), "reply": "letter-9999999"})
+    pairing.links.append(extra)
+    assert extra in pairing.replies_of(pairing.links[0].letter, pairing.links[0].role)
+    assert len(built) == 2
+    import pickle
+    assert "_index" not in pickle.loads(pickle.dumps(pairing)).__dict__
+
+
 # --------------------------------------------------------------------------------------
 # A verslag: the committee's letter and the minister's reply in one publication
 
