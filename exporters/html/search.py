@@ -212,9 +212,11 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
             title = (f"{fr}, " if fr else "") + (f"question {number}" if number else f"q{qd.get('index')}")
             docs.append(["question", q, lid, title, str(qd.get("text") or "")])
             texts.append(f"{qd.get('text') or ''} {fr} {number}")
-            for _, t, _, _ in views.cites_edges(G, [q]):
-                for up in index.up_closure(t):
-                    citers[up].setdefault(lid, []).append(q)
+            for t, keyed in G._succ[q].items():  # its cites edges, in any order
+                for e in keyed.values():
+                    if e.get("kind") == "cites":
+                        for up in index.up_closure(t):
+                            citers[up].setdefault(lid, []).append(q)
         for fid, _, e in sorted(out_edges(G, lid), key=lambda t: t[0]):
             if e.get("kind") == "contains" and G._node[fid].get("kind") == "footnote":
                 fd = G._node[fid]

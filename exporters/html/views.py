@@ -714,9 +714,13 @@ class CorpusIndex:
             if len(ranked) >= n:
                 break
         out = []
+        ordered: dict[int, list[str]] = {}  # a class's shared sources, most telling first
         for other, c in ranked[:n]:
             d = G._node[other]
-            items = sorted(common[c], key=lambda t: (-RELATED_WEIGHT.get(self._kind[t], 1.0), t))
+            items = ordered.get(c)
+            if items is None:
+                items = ordered[c] = sorted(
+                    common[c], key=lambda t: (-RELATED_WEIGHT.get(self._kind[t], 1.0), t))
             out.append({"id": other, "kenmerk": _str(d.get("kenmerk")), "betreft": _str(d.get("betreft")),
                         "datum": _str(d.get("datum")),
                         "shared": [[t, self._kind[t], self.label(t)] for t in items[:6]],
