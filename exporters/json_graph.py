@@ -70,7 +70,7 @@ def iter_json(G: nx.MultiDiGraph) -> Iterator[bytes]:
     # without a view's generator per record (a third of the time at 10,000 letters)
     yield from _records({"id": n, **d} for n, d in G._node.items())
     yield b'], "edges": [\n'
-    if G.is_multigraph():
+    if G.is_multigraph() and G.is_directed():
         yield from _records({"source": u, "target": v, "key": k, **d}
                             for u, nbrs in G._succ.items() for v, keyed in nbrs.items()
                             for k, d in keyed.items())

@@ -61,17 +61,17 @@ def committee_id(letter: Letter) -> str | None:
 def question_id(letter: Letter | str, index: int) -> str:
     """``letter-181524/q7``: the question's id (``letter``: the letter or its id; the
     graph builder passes the id it already has, ``Letter.id`` being worked out per call)."""
-    return f"{letter if type(letter) is str else letter.id}/q{index}"
+    return f"{letter if isinstance(letter, str) else letter.id}/q{index}"
 
 
 def footnote_id(letter: Letter | str, number: str) -> str:
     """``letter-181524/fn9`` (``letter`` as for :func:`question_id`)."""
-    return f"{letter if type(letter) is str else letter.id}/fn{number}"
+    return f"{letter if isinstance(letter, str) else letter.id}/fn{number}"
 
 
 def section_id(letter: Letter | str, index: int) -> str:
     """``letter-181524/s3`` (``letter`` as for :func:`question_id`)."""
-    return f"{letter if type(letter) is str else letter.id}/s{index}"
+    return f"{letter if isinstance(letter, str) else letter.id}/s{index}"
 
 
 def _json(values) -> str:

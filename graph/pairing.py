@@ -162,12 +162,12 @@ class Pairing:
         """The :class:`PairingIndex` of this pairing, made once and kept while the lists
         hold the same number of links, matches and units (a notebook asking
         ``replies_of`` for each of 10,000 letters built 10,000 indexes: quadratic)."""
-        shape = (id(self.links), len(self.links), id(self.matches), len(self.matches),
-                 id(self.units), len(self.units))
-        kept = self.__dict__.get("_index")
-        if kept is None or kept[0] != shape:
-            kept = self.__dict__["_index"] = (shape, PairingIndex.of(self))
-        return kept[1]
+        lists = (self.links, self.matches, self.units)
+        sizes = tuple(map(len, lists))
+        kept = self.__dict__.get("_index")  # (the lists themselves, their sizes, the index)
+        if kept is None or kept[1] != sizes or any(a is not b for a, b in zip(kept[0], lists)):
+            kept = self.__dict__["_index"] = (lists, sizes, PairingIndex.of(self))
+        return kept[2]
 
 
 @dataclass

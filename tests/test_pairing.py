@@ -219,6 +219,9 @@ def test_replies_and_answers_of_a_pairing_keep_one_index(monkeypatch):
     pairing.links.append(extra)
     assert extra in pairing.replies_of(pairing.links[0].letter, pairing.links[0].role)
     assert len(built) == 2
+    pairing.links = [k for k in pairing.links if k is not extra] + [extra]  # a new list, as long
+    assert extra in pairing.replies_of(pairing.links[0].letter, pairing.links[0].role)
+    assert len(built) == 3
     import pickle
     assert "_index" not in pickle.loads(pickle.dumps(pairing)).__dict__
 
