@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -91,6 +92,13 @@ def out_edges(G: nx.MultiDiGraph, u: str) -> list[tuple[str, Any, dict]]:
     has a ``_succ`` mapping too, with its filter. A list, not a generator: most nodes
     have a few edges, and resuming a generator per edge cost more than the list."""
     return [(v, k, d) for v, keyed in G._succ[u].items() for k, d in keyed.items()]
+
+
+def edge_targets(G: nx.MultiDiGraph, u: str, kinds: Container[str]) -> list[str]:
+    """The targets of ``u``'s out-edges whose ``kind`` is one of ``kinds``, one per edge,
+    in the graph's order: :func:`out_edges` filtered, without a tuple per edge (the pages
+    and the search index ask it of every question: ``("cites",)``)."""
+    return [v for v, keyed in G._succ[u].items() for d in keyed.values() if d.get("kind") in kinds]
 
 
 def in_edges(G: nx.MultiDiGraph, v: str) -> list[tuple[str, Any, dict]]:

@@ -48,7 +48,7 @@ from typing import Any
 
 import networkx as nx
 
-from kamerxref.graph.queries import out_edges
+from kamerxref.graph.queries import edge_targets, out_edges
 
 from ..unchanged import write_unless_same  # a rebuild leaves files with the same bytes alone
 from . import views
@@ -212,11 +212,9 @@ def corpus_documents(G: nx.MultiDiGraph, index: "views.CorpusIndex"
             title = (f"{fr}, " if fr else "") + (f"question {number}" if number else f"q{qd.get('index')}")
             docs.append(["question", q, lid, title, str(qd.get("text") or "")])
             texts.append(f"{qd.get('text') or ''} {fr} {number}")
-            for t, keyed in G._succ[q].items():  # its cites edges, in any order
-                for e in keyed.values():
-                    if e.get("kind") == "cites":
-                        for up in index.up_closure(t):
-                            citers[up].setdefault(lid, []).append(q)
+            for t in edge_targets(G, q, ("cites",)):
+                for up in index.up_closure(t):
+                    citers[up].setdefault(lid, []).append(q)
         for fid, _, e in sorted(out_edges(G, lid), key=lambda t: t[0]):
             if e.get("kind") == "contains" and G._node[fid].get("kind") == "footnote":
                 fd = G._node[fid]

@@ -44,7 +44,7 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
-from kamerxref.graph.queries import json_strings, out_edges
+from kamerxref.graph.queries import edge_targets, json_strings, out_edges
 
 from . import layout
 from .links import safe_href, source_url
@@ -305,7 +305,6 @@ def view_nodes(G: nx.MultiDiGraph, letter_ids: Iterable[str],
     """The node set of the letter view(s) (see the module docstring); ``members``: a
     letter's (sections, questions), :func:`letter_members` unless given."""
     members = members or (lambda lid: letter_members(G, lid))
-    succ = G._succ  # walked in place, in out_edges' order
     nodes: set[str] = set()
     frontier: list[str] = []
     for lid in letter_ids:
@@ -314,19 +313,13 @@ def view_nodes(G: nx.MultiDiGraph, letter_ids: Iterable[str],
         nodes.update(sections)
         nodes.update(questions)
         for u in (lid, *questions):
-            for v, keyed in succ[u].items():
-                for d in keyed.values():
-                    if d.get("kind") in ("cites", "about"):
-                        frontier.append(v)
+            frontier += edge_targets(G, u, ("cites", "about"))
     while frontier:
         n = frontier.pop()
         if n in nodes:
             continue
         nodes.add(n)
-        for v, keyed in succ[n].items():
-            for d in keyed.values():
-                if d.get("kind") in UP_EDGE_KINDS and v not in nodes:
-                    frontier.append(v)
+        frontier += (v for v in edge_targets(G, n, UP_EDGE_KINDS) if v not in nodes)
     return nodes
 
 
@@ -508,8 +501,8 @@ def footnote_record(G: nx.MultiDiGraph, fid: str, lid: str,
     label, url = (index.label, index.url) if index is not None else (
         lambda v: readable_label(G, v), lambda v: source_url(G, v))
     refs = [[v, label(v), url(v)]
-            for v in sorted((v for v, keyed in G._succ[fid].items() for d in keyed.values()
-                             if d.get("kind") == "refers_to" and v in G), key=_ref_key)]
+            for v in sorted((v for v in edge_targets(G, fid, ("refers_to",)) if v in G),
+                            key=_ref_key)]
     return {"number": _str(fd.get("number")), "text": _str(fd.get("text")), "letter": lid,
             "line": _int(fd.get("line")), "refs": refs}
 
@@ -572,13 +565,10 @@ def cited_sources(G: nx.MultiDiGraph, lid: str, up: Callable[[str], list[str]] |
     if questions is None:
         _, questions = letter_members(G, lid)
     per: dict[str, set[str]] = defaultdict(set)
-    succ = G._succ  # the cites edges as cites_edges finds them, unsorted: only the sets count
-    for u in (lid, *questions):
-        for v, keyed in succ[u].items():
-            for d in keyed.values():
-                if d.get("kind") == "cites":
-                    for t in up(v):
-                        per[t].add(u)
+    for u in (lid, *questions):  # unsorted: only the sets of citers count
+        for v in edge_targets(G, u, ("cites",)):
+            for t in up(v):
+                per[t].add(u)
     for v, _, d in out_edges(G, lid):
         if d.get("kind") == "about" and v in G:
             for t in up(v):
