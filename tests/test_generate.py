@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+import os
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -445,3 +447,37 @@ def test_benchmark_worker_on_a_tiny_corpus(tmp_path):
         assert rec["status"] in ("ok", "n/a", "error", "skipped")
         if rec["status"] == "ok":
             assert rec["time_s"] >= 0 and rec["maxrss_mb"] > 0
+
+
+# ------------------------------------------------------------ benchmarks/bench_incremental.py
+def test_incremental_floor_writes_what_changed_and_joins_every_letter(tmp_path):
+    """``bench_incremental.py --floor`` on the bundled letters: the write floor's folder is
+    the site, file for file, with the unchanged files hard-linked and the changed ones
+    written anew, by one writer and by two; the join floor reads every letter of the
+    build's cache and times the related letters of each."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_incremental", Path(__file__).resolve().parent.parent / "benchmarks" / "bench_incremental.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    data = Path(__file__).resolve().parent.parent / "data"
+    site = tmp_path / "site"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1782864000"}
+    subprocess.run(bench.cli("build", str(data), "-o", str(site), "--jobs", "1"),
+                   env=env, check=True, capture_output=True)
+    pages = sorted(str(p.relative_to(site)) for p in (site / "letters").glob("*.html"))
+    changed = ["graph.json", "index.html", pages[0]]
+    for procs in (1, 2):
+        dest = tmp_path / f"floor{procs}"
+        rec = bench.write_floor(site, changed, dest, procs)
+        assert rec["files"] == 3 and rec["processes"] == procs
+        assert rec["MB"] == round(sum((site / r).stat().st_size for r in changed) / 1e6, 1)
+        assert rec["wall"] >= rec["write s"] >= 0
+        assert {k: v[0] for k, v in bench.tree(dest).items()} == {k: v[0] for k, v in bench.tree(site).items()}
+        for p in site.rglob("*"):
+            if p.is_file():
+                rel = str(p.relative_to(site))
+                same = (dest / rel).stat().st_ino == p.stat().st_ino
+                assert same == (rel not in changed), rel
+    rec = bench.join_floor(data, Path(str(site) + ".cache"), env)
+    assert rec["letters"] == len(pages) >= 2
+    assert rec["sources pickle MB"] >= 0 and rec["load sources s"] >= 0 and rec["related of every letter s"] >= 0
