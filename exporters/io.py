@@ -33,7 +33,8 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 #: The file that marks a folder as a kamerxref site (safe to replace on the next build).
@@ -238,10 +239,12 @@ def _input_inside(out: Path, inputs: Iterable[str | Path]) -> str | Path | None:
     return None
 
 
-def check_site_folder(out: Path, inputs: Iterable[str | Path] = ()) -> Path | None:
+def check_site_folder(out: Path, inputs: Iterable[str | Path] = (),
+                      entries: Iterable[str] | None = None) -> Path | None:
     """The old site at ``out`` if there is one kamerxref may replace, None if there is
     nothing; an :class:`OutputError` for anything else (a file, a FIFO, a folder with
-    other files, a folder holding an input)."""
+    other files, a folder holding an input). ``entries``: the names a folder other than a
+    site may hold to be replaced (``DIR/parquet``: ``nodes``, ``edges``)."""
     st = _stat(out)
     inside = _input_inside(out, inputs) if st is not None else None
     if inside is not None:
@@ -263,13 +266,16 @@ def check_site_folder(out: Path, inputs: Iterable[str | Path] = ()) -> Path | No
         raise OutputError(out, err.strerror or str(err)) from None
     if SITE_MARKER in names:
         return out
-    ours = set(SITE_ENTRIES)
-    try:  # every data file a build can write (formats grow: sqlite, parquet ...)
-        from kamerxref.exporters import ALL_FORMATS, SITE_FOLDERS, file_name
+    if entries is not None:
+        ours = set(entries)
+    else:
+        ours = set(SITE_ENTRIES)
+        try:  # every data file a build can write (formats grow: sqlite, parquet ...)
+            from kamerxref.exporters import ALL_FORMATS, SITE_FOLDERS, file_name
 
-        ours |= {file_name(f) for f in ALL_FORMATS} | set(SITE_FOLDERS)
-    except ImportError:  # pragma: no cover
-        pass
+            ours |= {file_name(f) for f in ALL_FORMATS} | set(SITE_FOLDERS)
+        except ImportError:  # pragma: no cover
+            pass
     foreign = sorted(n for n in names if n not in ours and not n.startswith("."))
     if foreign:
         raise OutputError(out, f"holds files kamerxref did not write ({', '.join(map(_show, foreign[:3]))}"
@@ -279,6 +285,100 @@ def check_site_folder(out: Path, inputs: Iterable[str | Path] = ()) -> Path | No
 
 
 _ACTIVE: list["SiteBuild"] = []  # the builds in progress (forked writers inherit it)
+
+
+def _take_lock(out: Path) -> int:
+    """Hold the build lock of folder ``out`` (``.OUT.lock`` beside it, ``flock``): its file
+    descriptor, closed to let go. An :class:`OutputError` when another build holds it."""
+    import fcntl
+
+    lock = out.parent / f".{out.name}.lock"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise _fail(out, err) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise OutputError(out, "another kamerxref build is writing this folder "
+                               f"(locked: {_show(str(lock))}); try again when it is done") from None
+    return fd
+
+
+def _sweep_beside(out: Path) -> None:
+    """Remove what a killed build of ``out`` (SIGKILL, power cut) left beside it: its
+    temporary sibling ``.OUT.build-*`` and a swapped-out ``.OUT.old-*``."""
+    prefix = (f".{out.name}.build-", f".{out.name}.old-")
+    try:
+        names = os.listdir(out.parent)
+    except FileNotFoundError:
+        return
+    for name in names:
+        if name.startswith(prefix):
+            shutil.rmtree(out.parent / name, ignore_errors=True)
+
+
+def _temporary_sibling(out: Path) -> Path:
+    """A new empty folder ``.OUT.build-<pid>-<random>`` beside ``out``, mode 0755."""
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.build-{os.getpid()}-", dir=out.parent))
+    os.chmod(tmp, 0o755)
+    return tmp
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Flush the folder ``tmp`` to disk and put it at ``out``, in one atomic exchange where
+    the system has one (else two renames), then remove the folder it replaced."""
+    _syncfs(tmp)
+    if not os.path.lexists(out):
+        os.rename(tmp, out)
+        return
+    if _exchange(tmp, out):
+        shutil.rmtree(tmp, ignore_errors=True)  # now the old folder
+        return
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    os.rename(out, old)
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def replacing_folder(out: str | Path, lock: str | Path | None = None) -> Iterator[Path]:
+    """Write the whole folder ``out`` atomically: the block gets a new empty sibling
+    (``.OUT.build-<pid>-...``) to write into; when it ends without an exception, that
+    folder is flushed and swapped in at ``out`` and the old one removed; when it ends in
+    one (Ctrl-C, SIGTERM, a full disk, a failed worker), the sibling is removed and ``out``
+    stays as it was. The build lock of ``lock`` (default: ``out``) is held meanwhile.
+
+    ``kamerxref build DIR --scheduler ...`` writes ``DIR/parquet/`` this way, under the
+    lock of ``DIR``, so it cannot interleave with a site build of the same folder::
+
+        with replacing_folder(Path("out/parquet"), lock=Path("out")) as tmp:
+            nodes.to_parquet(str(tmp / "nodes")); edges.to_parquet(str(tmp / "edges"))
+    """
+    out = Path(out)
+    lock = Path(lock) if lock is not None else out
+    with terminating_cleanly():
+        fd = _take_lock(lock)
+        tmp: Path | None = None
+        try:
+            try:
+                out.parent.mkdir(parents=True, exist_ok=True)
+                _sweep_beside(out)
+                tmp = _temporary_sibling(out)
+            except OSError as err:
+                raise _fail(out, err) from None
+            yield tmp
+            try:
+                _swap_in(tmp, out)
+            except OSError as err:
+                raise _fail(out, err) from None
+            tmp = None
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+            os.close(fd)
 
 
 def previous_of(path: str | Path) -> Path | None:
@@ -344,21 +444,7 @@ class SiteBuild:
 
     # -- the lock
     def _lock(self) -> None:
-        import fcntl
-
-        lock = self.out.parent / f".{self.out.name}.lock"
-        try:
-            self.out.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as err:
-            raise _fail(self.out, err) from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            raise OutputError(self.out, "another kamerxref build is writing this folder "
-                                        f"(locked: {_show(str(lock))}); try again when it is done") from None
-        self._lock_fd = fd
+        self._lock_fd = _take_lock(self.out)
 
     def _unlock(self) -> None:
         if self._lock_fd is not None:
@@ -372,9 +458,7 @@ class SiteBuild:
             self._lock()
             self.previous = check_site_folder(self.out, self.inputs)  # again, under the lock
             self._sweep()
-            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.build-{os.getpid()}-",
-                                             dir=self.out.parent))
-            os.chmod(self.tmp, 0o755)
+            self.tmp = _temporary_sibling(self.out)
             _ACTIVE.append(self)
             if not self.reuse(SITE_MARKER):  # the old marker, mtime and all
                 (self.tmp / SITE_MARKER).write_text(
@@ -388,12 +472,7 @@ class SiteBuild:
         return self
 
     def _sweep(self) -> None:
-        """Remove what a killed build (SIGKILL, power cut) left beside the site."""
-        prefix = f".{self.out.name}.build-"
-        old = f".{self.out.name}.old-"
-        for name in os.listdir(self.out.parent):
-            if name.startswith((prefix, old)):
-                shutil.rmtree(self.out.parent / name, ignore_errors=True)
+        _sweep_beside(self.out)
 
     def reuse(self, rel: str | Path) -> bool:
         """Put the previous site's ``rel`` into the new site unchanged (a hard link, else
@@ -443,18 +522,7 @@ class SiteBuild:
         return self.out / Path(written).relative_to(self._built or self.tmp)
 
     def _swap(self) -> None:
-        _syncfs(self.tmp)  # the pages were written without an fsync each (see write)
-        if self.previous is None and not os.path.lexists(self.out):
-            os.rename(self.tmp, self.out)
-            return
-        if os.path.lexists(self.out) and _exchange(self.tmp, self.out):
-            shutil.rmtree(self.tmp, ignore_errors=True)  # now the old site
-            return
-        old = self.out.parent / f".{self.out.name}.old-{os.getpid()}"
-        if os.path.lexists(self.out):
-            os.rename(self.out, old)
-        os.rename(self.tmp, self.out)
-        shutil.rmtree(old, ignore_errors=True)
+        _swap_in(self.tmp, self.out)  # the pages were written without an fsync each (see write)
 
     def _cleanup(self) -> None:
         if self in _ACTIVE:

@@ -20,6 +20,11 @@ letters without their footnotes come to the client, are paired there
 ``shares`` edges between letters need every letter's sources at once; the small
 (letter, source) table is gathered on the client to make them (10 rows or so per letter).
 
+The tables are written as the site is (:mod:`kamerxref.exporters.io`): into a new folder
+beside ``parquet/``, swapped in whole at the end, under the lock of the site folder; a
+run that fails or is interrupted leaves the old tables, and ``parquet/`` is replaced only
+when it holds nothing but ``nodes/`` and ``edges/``.
+
 >>> from dask.distributed import Client, LocalCluster          # doctest: +SKIP
 >>> build_parquet(["letters/"], "out/parquet", Client(LocalCluster(n_workers=2)))
 """
@@ -42,6 +47,8 @@ from .readers import input_files
 
 NODE_COLUMNS = ["id", "kind", "label", "attrs"]
 EDGE_COLUMNS = ["source", "target", "key", "kind", "attrs"]
+#: The folders of ``DIR/parquet``, the only names it may hold to be replaced by a build.
+PARQUET_TABLES = ("nodes", "edges")
 
 
 def graph_tables(G: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
@@ -138,7 +145,12 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
     import dask.dataframe as dd
     import pandas as pd
 
+    from kamerxref.exporters.io import check_site_folder, replacing_folder
+
     paths = list(paths)
+    out = Path(out_dir)
+    # before any work: DIR/parquet is replaced whole, so it must hold nothing but tables
+    check_site_folder(out, paths, entries=PARQUET_TABLES)
     files, issues = input_files(paths)
     documents, doc_issues = read_documents(paths)
     issues.extend(doc_issues)
@@ -205,13 +217,15 @@ def build_parquet(paths: Iterable[str | Path], out_dir: str | Path, client,
     if len(share_rows):
         edges = dd.concat([edges, dd.from_pandas(share_rows, npartitions=1)])
 
-    out = Path(out_dir)
     import pyarrow as pa
 
-    nodes.to_parquet(str(out / "nodes"), write_index=False, overwrite=True,
-                     schema=pa.schema([(c, pa.string()) for c in NODE_COLUMNS]))
-    edges.to_parquet(str(out / "edges"), write_index=False, overwrite=True,
-                     schema=pa.schema([(c, pa.string()) for c in EDGE_COLUMNS]))
+    # written whole into a temporary sibling and swapped in, under the lock of the site
+    # folder it lies in: an interrupted or failed run leaves the old tables as they were
+    with replacing_folder(out, lock=out.parent) as tmp:
+        nodes.to_parquet(str(tmp / "nodes"), write_index=False,
+                         schema=pa.schema([(c, pa.string()) for c in NODE_COLUMNS]))
+        edges.to_parquet(str(tmp / "edges"), write_index=False,
+                         schema=pa.schema([(c, pa.string()) for c in EDGE_COLUMNS]))
     return out, issues
 
 

@@ -115,3 +115,83 @@ def test_dask_build_applies_a_fetch_cache_as_the_local_build_does(client, tmp_pa
     _same(local.graph, H)
     assert H.nodes["kst-36871-O"]["doc_title"].startswith("Kabinetsappreciatie")
     assert H.nodes["kst-36871-O/p5"]["text"] == "pagina 5"
+
+
+# ------------------------------------------------------------- DIR/parquet written atomically
+def _tables(out):
+    return sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+
+
+def test_parquet_is_swapped_in_whole_and_a_failed_run_keeps_the_old_tables(client, tmp_path, monkeypatch):
+    """``DIR/parquet`` is written into a hidden sibling and swapped in: a second run
+    replaces the tables (no part of the first stays), and a run that fails while writing
+    (a worker error, a full disk) leaves the old tables and no temporary folder."""
+    from kamerxref.graph.distributed import build_parquet, read_parquet_graph
+
+    site = tmp_path / "site"
+    out, _ = build_parquet([SEED_000, SEED_002], site / "parquet", client)
+    first = _tables(out)
+    assert first and {p.split("/")[0] for p in first} == {"nodes", "edges"}
+    (out / "nodes" / "part.999.parquet").write_bytes(b"a part of an older run")
+    out, _ = build_parquet([SEED_002], site / "parquet", client)
+    assert "nodes/part.999.parquet" not in _tables(out)
+    assert "letter-181524" not in read_parquet_graph(out) and "letter-180760" in read_parquet_graph(out)
+    before = {p: (out / p).read_bytes() for p in _tables(out)}
+
+    import dask.dataframe as dd
+
+    calls = []
+    real = dd.DataFrame.to_parquet
+
+    def failing(self, path, *args, **kwargs):  # the nodes are written, the edges fail halfway
+        calls.append(str(path))
+        if "edges" in str(path):
+            Path(path).mkdir(parents=True, exist_ok=True)
+            (Path(path) / "part.0.parquet").write_bytes(b"half a part")
+            raise OSError(28, "No space left on device")
+        return real(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(dd.DataFrame, "to_parquet", failing)
+    with pytest.raises(OSError, match="No space left"):
+        build_parquet([SEED_000], site / "parquet", client)
+    monkeypatch.undo()
+    assert len(calls) == 2, "the writer was not reached"
+    assert {p: (out / p).read_bytes() for p in _tables(out)} == before
+    assert sorted(p.name for p in site.iterdir()) == ["parquet"]
+
+
+def test_parquet_refuses_a_folder_it_did_not_write_and_a_locked_site(client, tmp_path):
+    from kamerxref.exporters.io import OutputError, _take_lock
+    from kamerxref.graph.distributed import build_parquet
+
+    own = tmp_path / "site" / "parquet"
+    own.mkdir(parents=True)
+    (own / "results.parquet").write_bytes(b"someone's own table")
+    with pytest.raises(OutputError, match="results.parquet"):
+        build_parquet([SEED_002], own, client)
+    assert (own / "results.parquet").read_bytes() == b"someone's own table"
+
+    site = tmp_path / "other"
+    fd = _take_lock(site)  # a site build of the same folder in progress
+    try:
+        with pytest.raises(OutputError, match="another kamerxref build"):
+            build_parquet([SEED_002], site / "parquet", client)
+    finally:
+        import os
+        os.close(fd)
+    out, _ = build_parquet([SEED_002], site / "parquet", client)
+    assert _tables(out)
+
+
+def test_cli_scheduler_names_a_refused_folder_in_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from kamerxref.cli import main
+
+    (tmp_path / "parquet").mkdir()
+    (tmp_path / "parquet" / "notes.txt").write_text("mine", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(SEED_002), "-o", str(tmp_path), "--scheduler", "local",
+                                    "--jobs", "1", "-q"])
+    assert res.exit_code == 1, res.output
+    assert "notes.txt" in res.output and "Traceback" not in res.output
+    assert (tmp_path / "parquet" / "notes.txt").read_text(encoding="utf-8") == "mine"

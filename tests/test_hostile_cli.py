@@ -289,6 +289,33 @@ main()
     assert no_leftovers(tmp_path) == []
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit, OSError, None])
+def test_replacing_folder_swaps_in_whole_or_leaves_the_old_folder(tmp_path, stop):
+    """``replacing_folder`` (``build --scheduler``'s ``DIR/parquet``): the block writes a
+    hidden sibling; it replaces the folder only when the block ends well, and a stop
+    (Ctrl-C, SIGTERM's SystemExit, a full disk) leaves the old folder and nothing beside."""
+    from kamerxref.exporters.io import replacing_folder
+
+    out = tmp_path / "site" / "parquet"
+    with replacing_folder(out, lock=out.parent) as tmp:
+        assert tmp.parent == out.parent and tmp.name.startswith(".parquet.build-")
+        (tmp / "nodes").mkdir()
+        (tmp / "nodes" / "part.0.parquet").write_text("old")
+    assert (out / "nodes" / "part.0.parquet").read_text() == "old"
+    try:
+        with replacing_folder(out, lock=out.parent) as tmp:
+            (tmp / "edges").mkdir()
+            (tmp / "edges" / "part.0.parquet").write_text("new")
+            if stop is not None:
+                raise stop()
+    except (KeyboardInterrupt, SystemExit, OSError):
+        assert stop is not None
+    tables = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert tables == (["nodes/part.0.parquet"] if stop else ["edges/part.0.parquet"])
+    assert sorted(p.name for p in out.parent.iterdir()) == ["parquet"]
+    assert no_leftovers(tmp_path) == []
+
+
 def test_site_build_reuse_links_unchanged_pages(tmp_path):
     from kamerxref.exporters.io import SiteBuild
 
