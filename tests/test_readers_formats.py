@@ -128,6 +128,82 @@ def test_answer_pairs_and_grouped_answers(realdocs):
     assert letter8.fracties == ["GroenLinks-PvdA", "CDA", "BBB"]
 
 
+# -- the same answers as the Aanhangsel van de Handelingen publishes them -------------------
+# tests/fixtures/aanhangsel/ah-tk-20232024-500.txt is written in the form of the text copied
+# from an officielebekendmakingen Aanhangsel page: no letterhead, the questions' and the
+# answer's description lines, "Vraag N" / "Antwoord N" headings, note markers as digits
+# glued to the word before them and the note bodies numbered at the end.
+AANHANGSEL = Path(__file__).parent / "fixtures" / "aanhangsel" / "ah-tk-20232024-500.txt"
+
+
+def test_aanhangsel_text_form():
+    letter = read_file(AANHANGSEL)
+    assert letter.kind == "answer" and letter.datum == dt.date(2023, 12, 4)  # "(ontvangen ...)"
+    assert letter.betreft.startswith("Vragen van het lid Beckerman (SP) aan de Staatssecretaris")
+    assert letter.fracties == ["SP"] and letter.chamber == "tk"
+    assert letter.addressee_function == "Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert [w.code for w in letter.warnings] == ["no-kenmerk"]  # nothing else is missing
+    ends = ["milieucriminaliteit'?", "12 juli 2023?", "2022 en 2023 ontvangen?", "van het OM?"]
+    assert [q.number for q in letter.questions] == ["1", "2", "3", "4"]
+    assert all(q.text.endswith(e) for q, e in zip(letter.questions, ends))
+    # "Antwoord N" and "Antwoord 3 en 4" headings
+    assert [p.number for p in letter.paragraphs if p.kind == "answer"] == ["1", "2", "3,4"]
+    # the notes at the end, each anchored where its glued digit stood (and taken out)
+    assert [(f.number, f.text[:22]) for f in letter.footnotes] == [
+        ("1", "NOS, 8 november 2023, "), ("2", "Kamerstukken II 2022/2"), ("3", "Openbaar Ministerie, J")]
+    anchored = [(0, "voor milieucriminaliteit'?"), (1, "12 juli 2023?"), (3, "Jaarverslag van het OM")]
+    for f, (qi, before) in zip(letter.footnotes, anchored):
+        q = letter.questions[qi]
+        assert f.marker.paragraph == q.paragraph
+        assert letter.paragraphs[q.paragraph].text[:f.marker.offset].endswith(before)
+    assert not any(p.kind == "answer" and "Openbaar Ministerie" in p.text for p in letter.paragraphs)
+
+
+def test_aanhangsel_in_the_graph_and_other_chambers(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from kamerxref.cli import main
+
+    res = CliRunner().invoke(main, ["questions", str(AANHANGSEL), "--format", "json", "-q"])
+    assert res.exit_code == 0, res.output
+    rows = {r["number"]: r for r in json.loads(res.stdout)}
+    assert rows["2"]["fracties"] == ["SP"]
+    assert [(c["id"], c["how"], c["footnotes"]) for c in rows["2"]["cites"]] == [
+        ("kst-22343-380", "direct", ["2"])]
+    assert rows["4"]["answer"]["text"].startswith("Deze cijfers worden niet centraal")
+    # an Eerste Kamer Aanhangsel answers the Eerste Kamer; without a chamber line the
+    # Tweede Kamer is assumed, and said
+    text = AANHANGSEL.read_text(encoding="utf-8")
+    ek = tmp_path / "ah-ek.txt"
+    ek.write_text(text.replace("Tweede Kamer der", "Eerste Kamer der"), encoding="utf-8")
+    assert read_file(ek).addressee_function == "Voorzitter van de Eerste Kamer der Staten-Generaal"
+    bare = tmp_path / "ah-bare.txt"
+    bare.write_text(text.replace("Tweede Kamer der Staten-Generaal\n", ""), encoding="utf-8")
+    assert "addressee-assumed" in [w.code for w in read_file(bare).warnings]
+
+
+@pytest.mark.parametrize("heading, numbers", [
+    ("Antwoord 1", "1"), ("Antwoord 3 en 4", "3 en 4"), ("Antwoord op vraag 2", "2"),
+    ("Antwoorden op vragen 4, 5 en 6", "4, 5 en 6"), ("Antwoord:", None), ("Antwoord", None),
+])
+def test_antwoord_headings(heading, numbers):
+    from kamerxref.graph.readers.answers import _antwoord
+
+    m = _antwoord(heading)
+    assert m is not None and m.group(1) == numbers
+
+
+@pytest.mark.parametrize("text", ["Antwoord van Staatssecretaris Heijnen (ontvangen 4 december 2023).",
+                                  "Antwoorden van de minister van Justitie en Veiligheid",
+                                  "Antwoord 1 is hierboven gegeven."])
+def test_not_antwoord_headings(text):
+    from kamerxref.graph.readers.answers import _antwoord
+
+    assert _antwoord(text) is None
+
+
 def test_plain_markers_removed_and_anchored(realdocs):
     letter = read_file(_one(realdocs, "04"))
     q1 = letter.questions[0]

@@ -438,6 +438,11 @@ def test_html_copy_letter_through_the_pipeline(tmp_path):
     # a name with digits only when nothing else can be: "COVID19" is no marker 19 here
     (["de COVID19-regels en de brief19 verder"], [19], [(0, 29, 31, "19")]),
     (["de COVID19 regels"], [19], [(0, 8, 10, "19")]),
+    # after a question mark that ends a year or a quotation (an Aanhangsel's HTML copy)
+    (["de brief van 12 juli 2023?2 en"], [2], [(0, 26, 27, "2")]),
+    (["het artikel 'Agenten willen meer'?1"], [1], [(0, 34, 35, "1")]),
+    # ... but never a number of its own after the mark: "2023? 2" is not glued
+    (["in 2023? 2 keer"], [2], []),
     ([], [1], []),
     (["de brief1"], [], []),
 ])

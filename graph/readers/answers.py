@@ -35,6 +35,16 @@ together on one line (realdocs 04) are split and warned about (``notes-run-toget
 numbered the list) are matched to the markers by order when their count fits, with a
 warning (``notes-matched-by-order``).
 
+**The Aanhangsel van de Handelingen** publishes the same questions and answers without a
+letterhead: "Vragen van het lid Beckerman (SP) aan de Staatssecretaris ... (ingezonden 9
+november 2023)." gives ``betreft`` and the askers' fracties, "Antwoord van Staatssecretaris
+Heijnen ... (ontvangen 4 december 2023)." the ``datum``, the line "Tweede Kamer der
+Staten-Generaal" the chamber (:func:`_aanhangsel`); its headings are ``Vraag 1`` and
+``Antwoord 1`` (``Antwoord 3 en 4``). In the text copied from its page, the notes are
+numbered at the end (``1 NOS, 8 november 2023``) and marked by digits glued to the text
+(``... milieucriminaliteit'?1``): a fourth system, ``"glued"``, found by
+:func:`~.structure.glued_note_markers` from the numbers of the bodies that exist.
+
 One code path: :func:`parse_text_form` (the ``.txt`` form of realdocs 01-08: body lines,
 Word footnotes after ``---``, page headers after ``=== page headers/footers ===``) and
 the DOCX reader (:mod:`.docx`) both produce a :class:`RawDocument`, and
@@ -60,6 +70,7 @@ from pathlib import Path
 
 from ..model import Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question, SkippedBlock
 from .base import InputError, decode_bytes, read_input
+from .structure import glued_note_markers
 
 __all__ = ["RawParagraph", "RawNote", "RawDocument", "parse_text_form", "read_answer_text",
            "build_answer_letter", "looks_like_answers", "sniff_answer_text", "parse_dutch_date",
@@ -164,7 +175,7 @@ def parse_dutch_date(text: str) -> _dt.date | None:
 
 _VRAAG = re.compile(r"^Vraag\s+(\d{1,3})\s*[:.]?\s*(.*)$", re.IGNORECASE)
 _ANTWOORD = re.compile(
-    r"^Antwoord(?:en)?(?:\s+op\s+(?:de\s+)?vra(?:ag|gen)\s+(\d{1,3}(?:(?:\s*(?:,|en|&|t/m|-))+\s*\d{1,3})*))?"
+    r"^Antwoord(?:en)?(?:\s+(?:op\s+(?:de\s+)?vra(?:ag|gen)\s+)?(\d{1,3}(?:(?:\s*(?:,|en|&|t/m|-))+\s*\d{1,3})*))?"
     r"\s*[:.]?\s*$", re.IGNORECASE)
 _BODY_BRACKET = re.compile(r"^\[(\d{1,2})\]\s*(.*)$", re.DOTALL)
 _BODY_PAREN = re.compile(r"^(\d{1,2})\)\s+(\S.*)$", re.DOTALL)
@@ -351,14 +362,14 @@ def read_answer_text(path: str | Path) -> Letter:
 
 @dataclass
 class _Note:
-    system: str  # "word", "paren", "bracket"
-    number: str  # as printed: "1", "1)", "[1]"
+    system: str  # "word", "paren", "bracket", "glued"
+    number: str  # as printed: "1", "1)", "[1]", "1"
     text: str
     line: int
 
 
 def _printed(system: str, n: str) -> str:
-    return {"word": n, "paren": f"{n})", "bracket": f"[{n}]"}[system]
+    return {"word": n, "paren": f"{n})", "bracket": f"[{n}]", "glued": n}[system]
 
 
 def _paren_depth_ok(text: str, pos: int) -> bool:
@@ -381,6 +392,41 @@ def _plain_marker_candidates(text: str) -> list[tuple[str, str, int, int]]:
             found.append(("paren", m.group(1), m.start(), m.end()))
     found.sort(key=lambda f: f[2])
     return found
+
+
+_BODY_PLAIN = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.DOTALL)
+
+
+def _plain_note_zone(texts: list[str], after: int) -> tuple[int, list[tuple[int, str, str]]] | None:
+    """Note bodies numbered by plain digits at the end of the document, the form of text
+    copied from an officielebekendmakingen page (``1 NOS, 8 november 2023``,
+    ``2 Kamerstukken II 2022/23, 29 628, nr. 1139.``), whose markers are digits glued to
+    the word before them (``het bericht1?``). The zone is the last run, after paragraph
+    ``after``, that starts with body 1 and goes on with 2, 3 ... (a paragraph that starts
+    with no number continues the body before it): ``(first index, [(index, number,
+    text)])``, or None."""
+    start = None
+    for i in range(len(texts) - 1, after, -1):
+        m = _BODY_PLAIN.match(texts[i])
+        if m and m.group(1) == "1":
+            start = i
+            break
+    if start is None:
+        return None
+    bodies: list[tuple[int, str, str]] = []
+    for i in range(start, len(texts)):
+        t = texts[i]
+        if not t:
+            continue
+        m = _BODY_PLAIN.match(t)
+        if m and int(m.group(1)) == len(bodies) + 1:
+            bodies.append((i, m.group(1), m.group(2).strip()))
+        elif bodies and not m:
+            j, n, body = bodies[-1]
+            bodies[-1] = (j, n, f"{body} {t}")
+        else:  # a number out of sequence: not a note zone
+            return None
+    return start, bodies
 
 
 def _split_run_together(text: str, first: int) -> list[tuple[int, str]]:
@@ -426,7 +472,7 @@ def build_answer_letter(doc: RawDocument) -> Letter:
         if texts[i]:
             letter.skipped.append(SkippedBlock(paras[i].line, texts[i], "letterhead"))
     header_texts = [[clean_text(t)[0] for t in part_texts] for _, part_texts in doc.headers]
-    _metadata(letter, letterhead, header_texts, doc, warn)
+    _metadata(letter, letterhead, header_texts, doc, warn, texts[cover_start:first_q])
 
     title_start = next((i for i in range(cover_start, first_q)
                         if re.match(r"^Antwoord(en)?\b", texts[i]) and not _antwoord(texts[i])),
@@ -498,6 +544,24 @@ def build_answer_letter(doc: RawDocument) -> Letter:
                 if notes:
                     notes[-1].text = (notes[-1].text + " " + t).strip()
             prev_blank = False
+
+    # plain-digit bodies at the end, glued markers in the text (the HTML copy of an
+    # Aanhangsel van de Handelingen): only where no other system numbers the notes
+    if zone_start is None and not doc.notes and not cand_keys:
+        zone = _plain_note_zone(texts, last_q)
+        if zone is not None:
+            z, bodies = zone
+            raw = [paras[i].text for i in range(cover_start, z)]
+            found = glued_note_markers(raw, [int(n) for _, n, _ in bodies])
+            if found:
+                for ti, a, b, n in found:
+                    candidates.setdefault(cover_start + ti, []).append(("glued", n, a, b))
+                    cand_keys.add(("glued", n))
+                for c in candidates.values():
+                    c.sort(key=lambda f: f[2])
+                for i, n, body in bodies:
+                    notes.append(_Note("glued", n, body, paras[i].line))
+                body_end = z
 
     # n) bodies without numbers (Word list items): the trailing block, matched by order
     have = {(n.system, n.number) for n in notes}
@@ -658,7 +722,7 @@ def build_answer_letter(doc: RawDocument) -> Letter:
 
     # -- footnotes ------------------------------------------------------------------------
     all_notes = [_Note("word", n.number, clean_text(n.text)[0], n.line) for n in doc.notes] + notes
-    order = {"word": 0, "paren": 1, "bracket": 2}
+    order = {"word": 0, "glued": 0, "paren": 1, "bracket": 2}
 
     def key(n: _Note):
         digits = re.sub(r"\D", "", n.number)
@@ -708,8 +772,39 @@ def build_answer_letter(doc: RawDocument) -> Letter:
     return letter
 
 
+#: The Aanhangsel van de Handelingen heads its answers with the questions' description
+#: and the answer's, not a letterhead: "Vragen van het lid Beckerman (SP) aan de
+#: Staatssecretaris ... over ... (ingezonden 9 november 2023)." and "Antwoord van
+#: Staatssecretaris Heijnen (Infrastructuur en Waterstaat) (ontvangen 4 december 2023)."
+_ASKED = re.compile(r"^(?:Aanvullende\s+)?Vragen\s+van\s+(?:het\s+(?:Kamer)?lid|de\s+(?:Kamer)?leden"
+                    r"|leden|de\s+heer|mevrouw)\s+(?!der\b)", re.IGNORECASE)
+_ANSWERED_BY = re.compile(r"^Antwoord(?:en)?\s+(?:van|mede namens)\b", re.IGNORECASE)
+_RECEIVED = re.compile(r"\(\s*ontvangen\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
+_CHAMBER_LINE = re.compile(r"^(Eerste|Tweede) Kamer der Staten-Generaal$")
+
+
+def _aanhangsel(preamble: list[str]) -> dict[str, str]:
+    """The Aanhangsel's description lines before the first question: ``betreft`` (the
+    questions' description), ``datum`` (the answer's "ontvangen" date) and ``chamber``
+    ("Tweede"/"Eerste", from the line naming the chamber); what is there."""
+    found: dict[str, str] = {}
+    for t in preamble:
+        if "betreft" not in found and _ASKED.match(t):
+            found["betreft"] = t
+        elif "datum" not in found and _ANSWERED_BY.match(t):
+            m = _RECEIVED.search(t)
+            if m and parse_dutch_date(m.group(1)):
+                found["datum"] = m.group(1)
+        elif "chamber" not in found and (m := _CHAMBER_LINE.match(t)):
+            found["chamber"] = m.group(1)
+    return found
+
+
 def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
-              doc: RawDocument, warn) -> None:
+              doc: RawDocument, warn, preamble: list[str] = ()) -> None:
+    """Datum, kenmerk, betreft, addressee and the askers' fracties, from the letterhead,
+    else the page headers, else (an Aanhangsel van de Handelingen) the description lines
+    of the ``preamble`` before the first question."""
     def pairs(texts: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for k, t in enumerate(texts):
@@ -735,6 +830,10 @@ def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
     for part in headers:
         for k, v in pairs(part).items():
             head.setdefault(k, v)
+    described = _aanhangsel(preamble)
+    for k in ("datum", "betreft"):
+        if k in described and not (body.get(k) or head.get(k)):
+            body[k] = described[k]
     for k in ("datum", "kenmerk", "betreft"):
         b, h = body.get(k), head.get(k)
         if b and h and b != h:
@@ -762,8 +861,9 @@ def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
                     break
         if addressee:
             break
-    if addressee:
-        chamber = addressee.group(1)
+    if addressee or "chamber" in described:
+        # an Aanhangsel answers the Kamer whose member asked: the chamber it names
+        chamber = addressee.group(1) if addressee else described["chamber"]
         letter.addressee_function = f"Voorzitter van de {chamber} Kamer der Staten-Generaal"
         letter.chamber = "tk" if chamber == "Tweede" else "ek"
     else:
@@ -773,7 +873,7 @@ def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
                                         "Voorzitter van de Tweede Kamer (answers to Kamervragen)")
     # fracties of the askers: "(SP)", "(beiden SP)", "(GroenLinks-PvdA)"
     subject = letter.betreft or ""
-    m = re.search(r"\b(?:het lid|de leden|lid|leden)\b(.*?)(?:\bover\b|$)", subject)
+    m = re.search(r"\b(?:het lid|de leden|lid|leden)\b(.*?)(?:\bover\b|\baan\s+de\b|$)", subject)
     scope = m.group(1) if m else ""
     for pm in _PARTY.finditer(scope):
         name = re.sub(r"^(beiden|allen|allebei)\s+", "", pm.group(1).strip())

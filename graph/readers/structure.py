@@ -621,7 +621,10 @@ def split_note_run(number: int, text: str) -> list[tuple[int, str]]:
 # ---------------------------------------------------------- glued-digit note markers
 
 _GLUED = re.compile(r"(?<=[^\W\d_])(\d{1,3})(?=[\s,.;:?!)\]’”\"'*]|$)"
-                    r"|(?<=[^\W\d_][.,;:?!)’”\"])(\d{1,3})(?=\s|$)")
+                    r"|(?<=[^\W\d_][.,;:?!)’”\"])(\d{1,3})(?=\s|$)"
+                    # after a question or exclamation mark that ends a year or a quote:
+                    # "van 12 juli 2023?2", "'Agenten willen meer aandacht'?1"
+                    r"|(?<=[\d'’”\"][?!])(\d{1,3})(?=\s|$)")
 # a marker glued to a fractie name that ends in digits: "D661" is D66 + marker 1
 _GLUED_AFTER_NAME = re.compile(r"(?<![\w'’])(?:D66|JA21|D'66|D’66|DS'70|DS’70)(\d{1,3})"
                                r"(?=[\s,.;:?!)\]’”\"'*]|$)")
@@ -665,7 +668,7 @@ def glued_note_markers(texts: list[str], numbers: list[int]) -> list[tuple[int, 
         if not any(c.isdigit() for c in text):
             continue
         for m in _GLUED.finditer(text):
-            digits = m.group(1) or m.group(2)
+            digits = m.group(1) or m.group(2) or m.group(3)
             if digits[0] == "0" or int(digits) not in wanted:
                 continue
             weight = 1.0
