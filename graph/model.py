@@ -246,7 +246,7 @@ class SkippedBlock:
 
     line: int
     text: str
-    reason: str  # "page-header", "rule", "letterhead"
+    reason: str  # "page-header", "rule", "letterhead", "signature"
 
 
 @record

@@ -184,6 +184,77 @@ def test_aanhangsel_in_the_graph_and_other_chambers(tmp_path):
     assert "addressee-assumed" in [w.code for w in read_file(bare).warnings]
 
 
+def test_aanhangsel_xml_reads_as_its_text_form():
+    """The publisher's XML of the same Aanhangsel (``<kamervragen>``, ``<vraag><nr>``,
+    ``<antwoord><nr>``, ``<noot>``) gives the questions, answers, notes and metadata of
+    the page's text form; kenmerk from the metadata record, the signature kept apart."""
+    text = read_file(AANHANGSEL)
+    xml = read_file(AANHANGSEL.with_suffix(".xml"))
+    assert detect_format(AANHANGSEL.with_suffix(".xml")) == "xml"
+    assert xml.kind == text.kind == "answer"
+    for attr in ("datum", "betreft", "fracties", "chamber", "addressee_function"):
+        assert getattr(xml, attr) == getattr(text, attr), attr
+    assert [(q.number, q.text) for q in xml.questions] == [(q.number, q.text) for q in text.questions]
+    answers = lambda L: [(p.number, p.text) for p in L.paragraphs if p.kind == "answer"]
+    assert answers(xml) == answers(text)
+    assert [(f.number, f.text) for f in xml.footnotes] == [(f.number, f.text) for f in text.footnotes]
+    for f, g in zip(xml.footnotes, text.footnotes):
+        assert (f.marker.paragraph is None) == (g.marker.paragraph is None)
+        assert xml.paragraphs[f.marker.paragraph].text[:f.marker.offset] == \
+            text.paragraphs[g.marker.paragraph].text[:g.marker.offset]
+    assert xml.kenmerk == "ah-tk-20232024-500" and text.kenmerk is None
+    assert [w.code for w in xml.warnings] == []
+    assert (xml.chair, xml.chair_function) == ("V.L.W.A. Heijnen",
+                                               "De Staatssecretaris van Infrastructuur en Waterstaat")
+    assert [b.reason for b in xml.skipped if "Heijnen" in b.text] == ["signature"]
+    assert not any("Heijnen" in p.text for p in xml.paragraphs if p.kind == "answer")
+
+
+_KV = """<?xml version="1.0" encoding="UTF-8"?>
+<officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord"
+ content="https://zoek.officielebekendmakingen.nl/{id}/metadata.xml"/></metadata>
+<kamervragen><kamervraagnummer>2024Z01234</kamervraagnummer>
+<kamervraagomschrijving>Vragen van de leden Kops (PVV) en Dassen (Volt) aan de minister van
+Buitenlandse Zaken over het bericht X (ingezonden 1 februari 2024).</kamervraagomschrijving>
+<vraag><al>Kent u het bericht X?</al></vraag>
+<vraag><al>Wat vindt u daarvan?</al><noot id="n9"><noot.nr>1</noot.nr><noot.al>Kamerstuk 21501-20, nr. 1900.</noot.al></noot></vraag>
+{answer}</kamervragen></officiele-publicatie>
+"""
+
+
+@pytest.mark.parametrize("kenmerk, answer, chamber, codes", [
+    # questions not answered yet (kv): both kept, each said to have no answer
+    ("kv-tk-2024Z01234", "", "tk", {"question-without-answer"}),
+    # an answer element without its heading answers the questions before it; the Eerste
+    # Kamer from the publication's id (no line names the chamber)
+    ("ah-ek-20232024-7", "<antwoord><al>Ja, en het kabinet deelt die zorg.</al></antwoord>", "ek", set()),
+])
+def test_kamervragen_xml_without_headings(tmp_path, kenmerk, answer, chamber, codes):
+    path = tmp_path / f"{kenmerk}.xml"
+    path.write_text(_KV.format(id=kenmerk, answer=answer), encoding="utf-8")
+    letter = read_file(path)
+    assert [(q.number, q.text) for q in letter.questions] == [("1", "Kent u het bericht X?"),
+                                                             ("2", "Wat vindt u daarvan?")]
+    assert letter.fracties == ["PVV", "Volt"] and letter.chamber == chamber
+    assert letter.kenmerk == kenmerk
+    assert codes <= {w.code for w in letter.warnings}
+    assert [p.number for p in letter.paragraphs if p.kind == "answer"] == (["1,2"] if answer else [])
+    # the note outside any paragraph is kept, with its citation
+    (fn,) = letter.footnotes
+    assert fn.text == "Kamerstuk 21501-20, nr. 1900."
+
+
+def test_kamervragen_xml_heading_that_is_no_number_is_read_by_place(tmp_path):
+    path = tmp_path / "ah.xml"
+    path.write_text(AANHANGSEL.with_suffix(".xml").read_text(encoding="utf-8")
+                    .replace("<nr>Vraag 1</nr>", "<nr>Vraag een</nr>"), encoding="utf-8")
+    letter = read_file(path)
+    assert [q.number for q in letter.questions] == ["1", "2", "3", "4"]  # none lost
+    (w,) = letter.warnings
+    assert w.code == "heading-by-place" and "'Vraag een' read as 'Vraag 1'" in w.message
+    assert w.line == 15  # the line of the <nr> in the file
+
+
 @pytest.mark.parametrize("heading, numbers", [
     ("Antwoord 1", "1"), ("Antwoord 3 en 4", "3 en 4"), ("Antwoord op vraag 2", "2"),
     ("Antwoorden op vragen 4, 5 en 6", "4, 5 en 6"), ("Antwoord:", None), ("Antwoord", None),

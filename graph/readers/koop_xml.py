@@ -356,11 +356,33 @@ def read_xml(path: str | Path) -> Letter | list[Letter]:
 
     if is_letter_kamerstuk(root):  # a verslag: the letters it holds (kamerstuk_xml.py)
         return read_kamerstuk(root, source, shift)
+    from .kamervragen_xml import is_kamervragen, read_kamervragen
+
+    if is_kamervragen(root):  # Kamervragen and their answers (kamervragen_xml.py)
+        return read_kamervragen(root, source, shift)
     return _read_koop(root, source, shift)
 
 
 def _text(el) -> str:
     return re.sub(r"\s+", " ", "".join(el.itertext())).strip() if el is not None else ""
+
+
+def metadata_id(root) -> str | None:
+    """The publication's official id, from its metadata record's address:
+    ``https://zoek.officielebekendmakingen.nl/h-tk-20172018-70-6/metadata.xml`` ->
+    ``h-tk-20172018-70-6``; None without one."""
+    for meta in root.iter():
+        if isinstance(meta.tag, str) and _local(meta.tag) == "meta" and \
+                (_attr(meta, "name") or "").lower() == "overheidop.externmetadatarecord":
+            m = re.search(r"officielebekendmakingen\.nl/([^/]+)/metadata\.xml", _attr(meta, "content") or "")
+            return m.group(1) if m else None
+    return None
+
+
+def repaired_issue(source: str, n: int) -> Issue:
+    """The warning that ``n`` double-encoded characters were repaired."""
+    return Issue(source, "", "mojibake-repaired",
+                 f"{n} double-encoded characters repaired (e.g. 'Ã«' -> 'ë')")
 
 
 def _read_koop(root, source: str, shift: int) -> Letter:
@@ -372,14 +394,7 @@ def _read_koop(root, source: str, shift: int) -> Letter:
                     {"metadata", "kop", "meta"}), root)
     letter.kind = _local(pub.tag) if pub is not root or _local(root.tag) != "officiele-publicatie" \
         else "officiele-publicatie"
-    # official id from the metadata record
-    for meta in root.iter():
-        if _local(meta.tag) == "meta" and (_attr(meta, "name") or "").lower() == \
-                "overheidop.externmetadatarecord":
-            m = re.search(r"officielebekendmakingen\.nl/([^/]+)/metadata\.xml", _attr(meta, "content") or "")
-            if m:
-                letter.kenmerk = m.group(1)
-            break
+    letter.kenmerk = metadata_id(root)
     if letter.kenmerk is None and letter.kind == "kamerstuk":
         dossier = next((_text(e) for e in root.iter() if _local(e.tag) == "dossiernr"), "")
         onder = next((_text(e) for e in root.iter() if _local(e.tag) == "ondernummer"), "")
@@ -442,9 +457,7 @@ def _read_koop(root, source: str, shift: int) -> Letter:
             fn.warnings.append(issue)
     letter.footnotes.sort(key=lambda f: (int(re.sub(r"\D", "", f.number) or 0), f.number))
     if r.repaired:
-        letter.warnings.append(Issue(source, "", "mojibake-repaired",
-                                     f"{r.repaired} double-encoded characters repaired "
-                                     f"(e.g. 'Ã«' -> 'ë')"))
+        letter.warnings.append(repaired_issue(source, r.repaired))
     if not letter.paragraphs:
         letter.warnings.append(Issue(source, "", "no-text", "no <al> paragraphs in the document"))
     return letter
