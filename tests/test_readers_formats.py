@@ -402,6 +402,25 @@ def test_sgd_ocr_pages(realdocs, prefix, chamber, kenmerk, needles):
     assert any(s.text.startswith(("Tweede Kamer, ", "Eerste Kamer, ")) for s in letter.skipped)
     if prefix == "16":
         assert text.count("(Stb. ") == 13  # 12 laws + the repeat in ARTIKEL I
+    if prefix == "15":  # "vragen van de heer Oskamp (P.v.d.A.), ... en de heer Vis (D'66)"
+        assert [q.fracties for q in letter.questions] == [("PvdA", "D66")] * 4
+        assert letter.fracties == ["PvdA", "D66"]  # not the PPR the answer mentions
+        assert "no-fractie" not in {w.code for w in letter.warnings}
+
+
+@pytest.mark.parametrize("texts, askers", [
+    (["Aanvullende vragen van de heer Oskamp (P.v.d.A.), mevrouw Van der Meer (P.v.d.A.) en "
+      "de heer Vis (D'66) inzake de interpretatie van de Wet"], ["PvdA", "D66"]),
+    (["Vragen van het lid Beckerman (SP) aan de Staatssecretaris (ingezonden 9 november 2023)"], ["SP"]),
+    (["Vragen van de leden Kops (PVV) en Dassen (Volt) over het bericht X"], ["PVV", "Volt"]),
+    # a bracket that is no party, and no asker line at all
+    (["Vragen van de heer Jansen (Tweede Kamer) over X"], []),
+    (["De vragen van de commissie (I&A/JBZ) over X"], []),
+])
+def test_ocr_askers(texts, askers):
+    from kamerxref.graph.readers.koop_xml import ocr_askers
+
+    assert ocr_askers(texts) == askers
 
 
 def test_every_realdoc_reads(realdocs):
