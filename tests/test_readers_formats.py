@@ -216,8 +216,9 @@ _KV = """<?xml version="1.0" encoding="UTF-8"?>
 <kamervragen><kamervraagnummer>2024Z01234</kamervraagnummer>
 <kamervraagomschrijving>Vragen van de leden Kops (PVV) en Dassen (Volt) aan de minister van
 Buitenlandse Zaken over het bericht X (ingezonden 1 februari 2024).</kamervraagomschrijving>
-<vraag><al>Kent u het bericht X?</al></vraag>
-<vraag><al>Wat vindt u daarvan?</al><noot id="n9"><noot.nr>1</noot.nr><noot.al>Kamerstuk 21501-20, nr. 1900.</noot.al></noot></vraag>
+<vraag><al>Kent u het bericht X (<extref doc="kst-21501-20-1900">nr. 1900</extref>)?</al></vraag>
+<vraag><al>Wat vindt u daarvan?</al><noot id="n9"><noot.nr>1</noot.nr><noot.al>Zie
+<extref doc="kst-36410-VI-65">de motie</extref>.</noot.al></noot></vraag>
 {answer}</kamervragen></officiele-publicatie>
 """
 
@@ -233,15 +234,22 @@ def test_kamervragen_xml_without_headings(tmp_path, kenmerk, answer, chamber, co
     path = tmp_path / f"{kenmerk}.xml"
     path.write_text(_KV.format(id=kenmerk, answer=answer), encoding="utf-8")
     letter = read_file(path)
-    assert [(q.number, q.text) for q in letter.questions] == [("1", "Kent u het bericht X?"),
+    assert [(q.number, q.text) for q in letter.questions] == [("1", "Kent u het bericht X (nr. 1900)?"),
                                                              ("2", "Wat vindt u daarvan?")]
+    # the publisher's links stay, as the KOOP reader keeps them: on the question's text
+    # (spanning the linked words) and on the note
+    para = letter.paragraphs[letter.questions[0].paragraph]
+    (c,) = para.citations
+    assert (c.document, c.how, para.text[c.span[0]:c.span[1]]) == ("kst-21501-20-1900", "publisher", "nr. 1900")
+    # no answer: the date is the questions'
+    assert letter.datum == (dt.date(2024, 2, 1) if not answer else None)
     assert letter.fracties == ["PVV", "Volt"] and letter.chamber == chamber
     assert letter.kenmerk == kenmerk
     assert codes <= {w.code for w in letter.warnings}
     assert [p.number for p in letter.paragraphs if p.kind == "answer"] == (["1,2"] if answer else [])
     # the note outside any paragraph is kept, with its citation
     (fn,) = letter.footnotes
-    assert fn.text == "Kamerstuk 21501-20, nr. 1900."
+    assert fn.text == "Zie de motie." and [c.document for c in fn.citations] == ["kst-36410-VI-65"]
 
 
 def test_kamervragen_xml_heading_that_is_no_number_is_read_by_place(tmp_path):

@@ -65,10 +65,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..model import Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question, SkippedBlock
+from ..model import (Citation, Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question,
+                     SkippedBlock)
 from .base import InputError, decode_bytes, read_input
 from .structure import glued_note_markers
 
@@ -85,13 +86,15 @@ class RawParagraph:
     """One source paragraph: a line of the text form, a ``w:p`` of the DOCX.
 
     ``markers`` are Word footnote markers as ``(number, offset into text)``; ``label`` is
-    the number Word draws for a list item (``"1."``), which the text form has lost.
+    the number Word draws for a list item (``"1."``), which the text form has lost;
+    ``citations`` the publisher's own links of the XML form (``<extref doc="kst-...">``).
     """
 
     text: str
     line: int
     label: str | None = None
     markers: list[tuple[str, int]] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)  # publisher links, spans in text
 
 
 @dataclass
@@ -101,6 +104,7 @@ class RawNote:
     number: str
     text: str
     line: int
+    citations: list[Citation] = field(default_factory=list)  # publisher links, spans in text
 
 
 @dataclass
@@ -366,6 +370,7 @@ class _Note:
     number: str  # as printed: "1", "1)", "[1]", "1"
     text: str
     line: int
+    citations: list[Citation] = field(default_factory=list)
 
 
 def _printed(system: str, n: str) -> str:
@@ -472,7 +477,8 @@ def build_answer_letter(doc: RawDocument) -> Letter:
         if texts[i]:
             letter.skipped.append(SkippedBlock(paras[i].line, texts[i], "letterhead"))
     header_texts = [[clean_text(t)[0] for t in part_texts] for _, part_texts in doc.headers]
-    _metadata(letter, letterhead, header_texts, doc, warn, texts[cover_start:first_q])
+    _metadata(letter, letterhead, header_texts, doc, warn, texts[cover_start:first_q],
+              answered=any(_antwoord(t) for t in texts[first_q:]))
 
     title_start = next((i for i in range(cover_start, first_q)
                         if re.match(r"^Antwoord(en)?\b", texts[i]) and not _antwoord(texts[i])),
@@ -598,7 +604,7 @@ def build_answer_letter(doc: RawDocument) -> Letter:
     letter_paras: list[Paragraph] = []
 
     def add_paragraph(kind: str, idxs: list[int], number: str | None = None) -> int | None:
-        pieces, markers = [], []
+        pieces, markers, cites = [], [], []
         offset = 0
         for i in idxs:
             p = paras[i]
@@ -606,6 +612,7 @@ def build_answer_letter(doc: RawDocument) -> Letter:
             for num, off in p.markers:
                 points.append(off)
                 names.append(num)
+            spans = [x for c in p.citations for x in c.span]  # mapped after the markers
             for s, n, a, b in candidates.get(i, []):
                 if (s, n) in accepted:
                     while a > 0 and p.text[a - 1] in _SPACE:
@@ -613,7 +620,7 @@ def build_answer_letter(doc: RawDocument) -> Letter:
                     remove.append((a, b))
                     points.append(a)
                     names.append(_printed(s, n))
-            t, pts = clean_text(p.text, remove, points)
+            t, pts = clean_text(p.text, remove, points + spans)
             if p.label and p.label not in {"•", "", "-"} and kind in {"answer", "text", "intro"}:
                 t = f"{p.label} {t}"
                 pts = [x + len(p.label) + 1 for x in pts]
@@ -621,15 +628,19 @@ def build_answer_letter(doc: RawDocument) -> Letter:
                 continue
             if pieces:
                 offset += 1  # the "\n" joining paragraphs
+            pts, mapped = pts[:len(points)], pts[len(points):]
             for num, pt in zip(names, pts):
                 markers.append(FootnoteMarker(num, len(letter_paras), offset + pt, p.line))
+            for c, a, b in zip(p.citations, mapped[0::2], mapped[1::2]):
+                if a < b:  # the linked text, where it is in the paragraph as cleaned
+                    cites.append(replace(c, span=(offset + a, offset + b), text=t[a:b]))
             pieces.append(t)
             offset += len(t)
         if not pieces:
             return None
         para = Paragraph(index=len(letter_paras), kind=kind, text="\n".join(pieces),
                          section=None, line=paras[idxs[0]].line, number=number,
-                         markers=sorted(markers, key=lambda m: m.offset))
+                         markers=sorted(markers, key=lambda m: m.offset), citations=cites)
         letter_paras.append(para)
         return para.index
 
@@ -674,6 +685,8 @@ def build_answer_letter(doc: RawDocument) -> Letter:
             para.text = para.text[cut:]
             for mk in para.markers:
                 mk.offset = max(0, mk.offset - cut)
+            para.citations = [replace(c, span=(c.span[0] - cut, c.span[1] - cut))
+                              for c in para.citations if c.span[0] >= cut]
         if q_para is None:
             warn(paras[i].line, "empty-question", f"Vraag {number} has no text")
         else:
@@ -721,7 +734,9 @@ def build_answer_letter(doc: RawDocument) -> Letter:
         warn(None, "question-number-reused", f"vraag {n} occurs more than once")
 
     # -- footnotes ------------------------------------------------------------------------
-    all_notes = [_Note("word", n.number, clean_text(n.text)[0], n.line) for n in doc.notes] + notes
+    # a Word or XML note keeps its publisher links where cleaning leaves its text as it is
+    all_notes = [_Note("word", n.number, t, n.line, n.citations if t == n.text else [])
+                 for n in doc.notes for t in [clean_text(n.text)[0]]] + notes
     order = {"word": 0, "glued": 0, "paren": 1, "bracket": 2}
 
     def key(n: _Note):
@@ -742,6 +757,7 @@ def build_answer_letter(doc: RawDocument) -> Letter:
         fn = Footnote(number=n.number, text=clean_text(n.text)[0],
                       line=mk.line if (mk and unit == "paragraph" and n.system == "word") else n.line,
                       marker=mk)
+        fn.citations.extend(n.citations)
         if mk is None:
             issue = Issue(src, f"{unit} {n.line}", "body-without-marker",
                           f"note {n.number} has no marker in the text", n.line if unit == "line" else None)
@@ -780,31 +796,39 @@ _ASKED = re.compile(r"^(?:Aanvullende\s+)?Vragen\s+van\s+(?:het\s+(?:Kamer)?lid|
                     r"|leden|de\s+heer|mevrouw)\s+(?!der\b)", re.IGNORECASE)
 _ANSWERED_BY = re.compile(r"^Antwoord(?:en)?\s+(?:van|mede namens)\b", re.IGNORECASE)
 _RECEIVED = re.compile(r"\(\s*ontvangen\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
+_SENT_IN = re.compile(r"\(\s*ingezonden\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
 _CHAMBER_LINE = re.compile(r"^(Eerste|Tweede) Kamer der Staten-Generaal$")
 
 
-def _aanhangsel(preamble: list[str]) -> dict[str, str]:
+def _aanhangsel(preamble: list[str], answered: bool = True) -> dict[str, str]:
     """The Aanhangsel's description lines before the first question: ``betreft`` (the
-    questions' description), ``datum`` (the answer's "ontvangen" date) and ``chamber``
-    ("Tweede"/"Eerste", from the line naming the chamber); what is there."""
+    questions' description), ``datum`` (the answer's "ontvangen" date; questions not
+    answered yet: their "ingezonden" date) and ``chamber`` ("Tweede"/"Eerste", from the
+    line naming the chamber); what is there."""
     found: dict[str, str] = {}
+    sent_in = None
     for t in preamble:
         if "betreft" not in found and _ASKED.match(t):
             found["betreft"] = t
+            m = _SENT_IN.search(t)
+            sent_in = m.group(1) if m and parse_dutch_date(m.group(1)) else None
         elif "datum" not in found and _ANSWERED_BY.match(t):
             m = _RECEIVED.search(t)
             if m and parse_dutch_date(m.group(1)):
                 found["datum"] = m.group(1)
         elif "chamber" not in found and (m := _CHAMBER_LINE.match(t)):
             found["chamber"] = m.group(1)
+    if "datum" not in found and sent_in and not answered:
+        found["datum"] = sent_in
     return found
 
 
 def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
-              doc: RawDocument, warn, preamble: list[str] = ()) -> None:
+              doc: RawDocument, warn, preamble: list[str] = (), answered: bool = True) -> None:
     """Datum, kenmerk, betreft, addressee and the askers' fracties, from the letterhead,
     else the page headers, else (an Aanhangsel van de Handelingen) the description lines
-    of the ``preamble`` before the first question."""
+    of the ``preamble`` before the first question (``answered``: the document holds an
+    answer, so the questions' date is not its date)."""
     def pairs(texts: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for k, t in enumerate(texts):
@@ -830,7 +854,7 @@ def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
     for part in headers:
         for k, v in pairs(part).items():
             head.setdefault(k, v)
-    described = _aanhangsel(preamble)
+    described = _aanhangsel(preamble, answered)
     for k in ("datum", "betreft"):
         if k in described and not (body.get(k) or head.get(k)):
             body[k] = described[k]

@@ -35,7 +35,7 @@ import re
 
 from ..model import Issue, Letter, SkippedBlock
 from .answers import RawDocument, RawNote, RawParagraph, _antwoord, _vraag, build_answer_letter
-from .koop_xml import _Collector, _KoopReader, _local, _text, metadata_id, repaired_issue
+from .koop_xml import _citations, _Collector, _KoopReader, _local, _text, metadata_id, repaired_issue
 
 __all__ = ["is_kamervragen", "read_kamervragen"]
 
@@ -66,6 +66,7 @@ def read_kamervragen(root, source: str, shift: int) -> Letter:
             text, events = col.finish()
         else:
             events = []
+        cites = _citations(text, events)  # the publisher's extref links, as the KOOP reader keeps them
         markers = []
         for off, kind, value in events:
             if kind == "marker":
@@ -73,7 +74,7 @@ def read_kamervragen(root, source: str, shift: int) -> Letter:
             elif kind == "ref" and value in reader.notes_by_id:
                 markers.append((reader.notes_by_id[value].number, off))
         if text or markers:
-            doc.paragraphs.append(RawParagraph(text, reader.line(el), label, markers))
+            doc.paragraphs.append(RawParagraph(text, reader.line(el), label, markers, cites))
 
     signature: list[tuple[int, str, str]] = []  # (line, element, text)
 
@@ -124,7 +125,7 @@ def read_kamervragen(root, source: str, shift: int) -> Letter:
                 walk(child)
 
     walk(root)
-    doc.notes = [RawNote(fn.number, fn.text, fn.line) for fn in reader.letter.footnotes]
+    doc.notes = [RawNote(fn.number, fn.text, fn.line, fn.citations) for fn in reader.letter.footnotes]
     letter = build_answer_letter(doc)
     for line, part, text in signature:
         letter.skipped.append(SkippedBlock(line, text, "signature"))
