@@ -41,16 +41,17 @@ __all__ = ["is_kamervragen", "read_kamervragen"]
 
 #: Elements whose whole text is one paragraph (a heading or a description line).
 _LINES = {"tekstregel", "kamervraagnummer", "kamervraagomschrijving"}
-#: Elements whose ``al`` children are the text of a question or an answer.
+#: Elements whose ``al`` children are the text of a question or an answer, and the
+#: word of the heading their ``nr`` holds.
 _BLOCKS = {"vraag": "Vraag", "antwoord": "Antwoord"}
 #: The parts of an ``ondertekening`` kept as the signature (outermost only).
 _SIGNED = {"functie", "naam", "al"}
 
 
 def is_kamervragen(root) -> bool:
-    """A publication of Kamervragen: a ``kamervragen`` element, or ``vraag`` elements."""
-    return any(isinstance(el.tag, str) and _local(el.tag) in {"kamervragen", "vraag"}
-               for el in root.iter())
+    """A publication of Kamervragen: it holds a ``kamervragen`` element (a ``vraag``
+    elsewhere, in Handelingen say, leaves the document to the KOOP reader)."""
+    return any(isinstance(el.tag, str) and _local(el.tag) == "kamervragen" for el in root.iter())
 
 
 def read_kamervragen(root, source: str, shift: int) -> Letter:
@@ -102,7 +103,7 @@ def read_kamervragen(root, source: str, shift: int) -> Letter:
                 nr = next((c for c in child if isinstance(c.tag, str) and _local(c.tag) == "nr"), None)
                 heading = _text(nr) if nr is not None else ""
                 if not (_vraag(heading) if name == "vraag" else _antwoord(heading)):
-                    implied = f"Vraag {asked}" if name == "vraag" else "Antwoord"
+                    implied = f"{_BLOCKS[name]} {asked}" if name == "vraag" else _BLOCKS[name]
                     if heading:  # "Vraag een": the element says what it is, its place the number
                         doc.warnings.append(Issue(source, f"line {reader.line(nr)}", "heading-by-place",
                                                   f"<{name}> heading {heading!r} read as {implied!r}",
