@@ -569,6 +569,9 @@ def test_parse_dutch_date(text, expected):
      ("vaste commissie voor Financiën", None)),
     ("Voorzitter van de vaste commissie voor Immigratie en Asiel / JBZ-Raad",
      ("vaste commissie voor Immigratie en Asiel/JBZ-Raad", None)),
+    ("Het voorstel van wet heeft de leden van de vaste commissie voor Veiligheid en Justitie "
+     "aanleiding gegeven tot het maken van de volgende opmerkingen",
+     ("vaste commissie voor Veiligheid en Justitie", None)),
     ("De regering heeft een brief gestuurd.", (None, None)),
 ])
 def test_parse_committee(sentence, expected):

@@ -170,6 +170,33 @@ def test_voorlopig_verslag_one_committee_letter(tmp_path, form):
         (("50PLUS",), [("kst-36611-3/p9", "section")]),
         (("PVV",), [("kst-36611-3/p14", "direct")])]
     assert letter.chair == "Van Rooijen" and letter.warnings == []
+    # named only mid-sentence: "Het wetsvoorstel heeft de leden van de vaste commissie
+    # voor Sociale Zaken en Werkgelegenheid aanleiding gegeven tot ..."
+    assert letter.committee == "vaste commissie voor Sociale Zaken en Werkgelegenheid"
+
+
+def test_voorlopig_verslag_note_1_on_the_title(tmp_path):
+    """Note 1 (Samenstelling) marked on the stuk title, as the Eerste Kamer prints it
+    ("VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR ... WERKGELEGENHEID1"): the notes run
+    1, 2, 3 again, so notes 2 and 3 keep their markers (they were all lost, and with them
+    the question whose '?' had a marker glued to it)."""
+    text = F.to_text(F.VOORLOPIG_VERSLAG)
+    text = text.replace("Werkgelegenheid1 aanleiding", "Werkgelegenheid aanleiding")
+    text = text.replace("SOCIALE ZAKEN EN WERKGELEGENHEID\n", "SOCIALE ZAKEN EN WERKGELEGENHEID1\n")
+    text = text.replace("een overgangstermijn van twee jaar?", "een overgangstermijn van twee jaar?2")
+    text = text.replace("kennisgenomen van het wetsvoorstel.2", "kennisgenomen van het wetsvoorstel.")
+    path = tmp_path / "vv.txt"
+    path.write_text(text, encoding="utf-8")
+    (letter,) = [process(l) for l in read_file_all(path)]
+    assert [fn.number for fn in letter.footnotes] == ["1", "2", "3"]
+    assert letter.footnote("1").marker is None  # it stands in the title, not in a letter
+    assert [m.name for m in letter.members] == ["Kox", "Van Rooijen", "Bezaan"]
+    assert [(q.fracties, q.text[-20:], [c.target for c in q.cites]) for q in letter.questions] == [
+        (("50PLUS",), "nieuwe taken gaan bekostigen."[-20:], []),
+        (("50PLUS",), "rmijn van twee jaar?", ["kst-36611-3/p9"]),
+        (("PVV",), "wijziging heeft getoetst."[-20:], ["kst-36611-3/p14"])]
+    head = [b.text for b in letter.skipped if "VOORLOPIG VERSLAG" in b.text]
+    assert head and not head[0].rstrip().endswith("1")  # the marker is taken out of the title
 
 
 @pytest.mark.parametrize("form", FORMS)

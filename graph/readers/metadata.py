@@ -188,7 +188,9 @@ _COMMITTEE_NO_ABBR = re.compile(
     r"\b(?P<adj>(?:vaste|bijzondere|tijdelijke|algemene|parlementaire)\s+)?"
     r"(?P<noun>commissies?)\s+(?P<prep>voor|van|inzake)\s+"
     r"(?P<name>[^.,;()]{2,120}?)(?=\s+(?:heeft|hebben|wil|willen|wenst|wensen|stelt|"
-    r"zien|ziet|verzoekt|verzoeken|\Z)|\s*$)",
+    # "Het voorstel van wet heeft de leden van de vaste commissie voor X aanleiding
+    # gegeven tot ...": the opening of an Eerste Kamer voorlopig verslag
+    r"zien|ziet|verzoekt|verzoeken|aanleiding|\Z)|\s*$)",
     re.I,
 )
 

@@ -244,7 +244,11 @@ def parse_published_text(text: str, source: str) -> Publication:
         i = 1
     i = _read_header(pub, lines, i)
     body = [(k + 1, lines[k]) for k in range(i, len(lines))]
-    _find_notes(pub, body)
+    # the stuk title may carry note 1 ("VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR
+    # IMMIGRATIE & ASIEL / JBZ-RAAD1", its body "1 Samenstelling: ..."), so its markers are
+    # looked for there first
+    title = next((pl for pl in pub.head if _STUK_TITLE.match(" ".join(pl.text.split()))), None)
+    _find_notes(pub, body, title)
     pub.body = _join_subitems(pub.body)
     return pub
 
@@ -356,13 +360,17 @@ def _glued(number: str, text: str, start: int, strict: bool) -> tuple[int, int] 
     return None
 
 
-def _find_notes(pub: Publication, body: list[tuple[int, str]]) -> None:
+def _find_notes(pub: Publication, body: list[tuple[int, str]], title: PubLine | None = None) -> None:
     """Split ``body`` into text lines and note bodies; rewrite markers as ``<sup>n</sup>``.
 
     Note bodies are lines ``n text`` (or ``n`` alone, the text below) whose numbers run
     1, 2, 3 ..., each with its marker in the text before it, after the previous marker.
-    Markers already written as ``<sup>n</sup>`` are taken as they are.
+    Markers already written as ``<sup>n</sup>`` are taken as they are. The ``title`` line
+    of the header (which stays in the header) is searched for markers before the body;
+    a marker found there is taken out of it, and its note has no place in a letter's text.
     """
+    if title is not None:
+        body = [(title.line, title.text)] + body
     explicit = any(_SUP.search(t) for _, t in body)
     cands: dict[int, tuple[str, str]] = {}  # body index -> (number, first text)
     for k, (_, raw) in enumerate(body):
@@ -424,6 +432,11 @@ def _find_notes(pub: Publication, body: list[tuple[int, str]]) -> None:
         pub.notes.append(PubNote(number, " ".join(p.strip() for p in parts), body[k][0]))
     for k, (no, raw) in enumerate(body):
         if k in owned:
+            continue
+        if title is not None and k == 0:  # the header's title: its markers taken out
+            for s, e, _number in sorted(markers.get(k, []), reverse=True):
+                title.text = title.text[:s] + title.text[e:]
+            title.text = _SUP.sub("", title.text)
             continue
         if is_notes_heading(raw) and any(a > k for a in accepted):
             pub.head.append(PubLine(raw, no))  # the "Noten" heading of the note list
