@@ -212,6 +212,10 @@ def test_question_without_any_fractie_is_warned_not_given_all():
     ("Deze leden willen weten of de regering dit steunt.", "text", 1),
     ("Deze leden verzoeken de regering aan te geven welke middelen er zijn.", "text", 1),
     ("Kan de regering dit toelichten?", "intro", 0),
+    # a note marker left glued to the question mark (not recognised as a marker): the
+    # question is still one, and ends there
+    ("Waarom is dat zo?12 Verder lezen de leden dat het klopt.", "text", 1),
+    ("De leden lezen dit. Waarom is niet gekozen voor een termijn van twee jaar?2", "text", 1),
 ])
 def test_question_spans(text, kind, expected):
     assert len(question_spans(text, kind)) == expected

@@ -258,7 +258,12 @@ _SENTENCE_FINAL_ABBR = {"e.v", "ev", "etc", "enz", "jl", "e.d", "a.s"}
 #: instead of trying a lookbehind at every position: twice as fast; and each run is
 #: taken whole, so "!" x 10,000 without a space stays linear.
 _SENTENCE_END = re.compile(
-    r"[.?!…](?<![.?!…]{2})[.?!…]*+[\"'’”)\]*_]*+(?=\s|$)(?=[ \t]*+(?P<next>[\s\S]))?")
+    # a note marker glued after a question or exclamation mark ("... zo?12 Verder") ends
+    # the sentence with it: the text copied from a page whose markers were not recognised
+    r"[.?!…](?<![.?!…]{2})[.?!…]*+[\"'’”)\]*_]*+(?:(?<=[?!])\d{1,3})?(?=\s|$)"
+    r"(?=[ \t]*+(?P<next>[\s\S]))?")
+#: A question mark with a note marker glued to it at the end of a sentence: ``zo?2``.
+_GLUED_AFTER_MARK = re.compile(r"\?[\"'’”)\]*_]*+\d{1,3}$")
 _DOTTED = re.compile(r"^(?:[A-Za-zÀ-ÿ]{1,3}\.)*[A-Za-zÀ-ÿ]{1,3}$")
 _BULLET_START = re.compile(r"\n(?=[-•]\s)")
 
@@ -462,7 +467,7 @@ def asks(sentence: str) -> bool:
     regering dan ook de volgende vragen."``) and requests to answer in time.
     """
     s = sentence.rstrip().rstrip("\"'’”)]*_ ")
-    if s.endswith("?"):
+    if s.endswith("?") or _GLUED_AFTER_MARK.search(s):  # "... zo?2": a marker left glued
         return True
     low = sentence.lower()
     if _closing_request(sentence, low):
