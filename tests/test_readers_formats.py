@@ -425,10 +425,10 @@ def test_sgd_ocr_pages(realdocs, prefix, chamber, kenmerk, needles):
     (["Vragen van de heer Jansen (Tweede Kamer) over X"], []),
     (["De vragen van de commissie (I&A/JBZ) over X"], []),
 ])
-def test_ocr_askers(texts, askers):
-    from kamerxref.graph.readers.koop_xml import ocr_askers
+def test_askers_fracties(texts, askers):
+    from kamerxref.graph.readers.structure import askers_fracties
 
-    assert ocr_askers(texts) == askers
+    assert askers_fracties(texts) == askers
 
 
 def test_every_realdoc_reads(realdocs):

@@ -204,6 +204,25 @@ def test_question_without_any_fractie_is_warned_not_given_all():
     assert [q.fracties for q in letter.questions] == [("SGP",)]
 
 
+def test_kamervragen_name_their_askers():
+    """Written questions as the Kamer prints them ("Vragen van de leden Kops (PVV) en
+    Dassen (Volt) aan de minister ... (ingezonden ...)", then numbered questions): the
+    askers' fracties ask every question no fractie section or phrase claims."""
+    text = ("2024Z01234\n\nVragen van de leden Kops (PVV) en Dassen (Volt) aan de minister van "
+            "Buitenlandse Zaken over het bericht X (ingezonden 1 februari 2024).\n\n"
+            "1. Bent u bekend met het bericht X?\n\n2. Klopt het dat de SP daar anders over denkt?\n")
+    letter = read_text(text, "kv.txt")
+    assert [q.fracties for q in letter.questions] == [("PVV", "Volt")] * 2
+    assert letter.fracties == ["PVV", "Volt"]  # not the SP the text mentions
+    assert "no-fractie" not in {w.code for w in letter.warnings}
+    # a fractie phrase still claims its own question; a committee letter is unchanged
+    text = text.replace("2. Klopt het", "2. De leden van de fractie van de SP vragen of het klopt")
+    letter = read_text(text, "kv.txt")
+    assert [q.fracties for q in letter.questions] == [("PVV", "Volt"), ("SP",)]
+    letter = read_text(HEAD + "De commissie heeft de volgende vragen.\n\n1. Wat kost het?\n", "x.txt")
+    assert [q.fracties for q in letter.questions] == [()]
+
+
 @pytest.mark.parametrize("text,kind,expected", [
     ("Kan de regering aangeven:\na. hoeveel fte er nodig is;\nb. wanneer?", "item", 1),
     ("Zie p. 5. Kan de regering dit toelichten? Deze leden vragen of dat klopt.", "text", 2),

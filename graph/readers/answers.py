@@ -71,7 +71,7 @@ from pathlib import Path
 from ..model import (Citation, Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question,
                      SkippedBlock)
 from .base import InputError, decode_bytes, read_input
-from .structure import glued_note_markers
+from .structure import ASKERS_LINE, glued_note_markers
 
 __all__ = ["RawParagraph", "RawNote", "RawDocument", "parse_text_form", "read_answer_text",
            "build_answer_letter", "looks_like_answers", "sniff_answer_text", "parse_dutch_date",
@@ -789,11 +789,10 @@ def build_answer_letter(doc: RawDocument) -> Letter:
 
 
 #: The Aanhangsel van de Handelingen heads its answers with the questions' description
-#: and the answer's, not a letterhead: "Vragen van het lid Beckerman (SP) aan de
-#: Staatssecretaris ... over ... (ingezonden 9 november 2023)." and "Antwoord van
-#: Staatssecretaris Heijnen (Infrastructuur en Waterstaat) (ontvangen 4 december 2023)."
-_ASKED = re.compile(r"^(?:Aanvullende\s+)?Vragen\s+van\s+(?:het\s+(?:Kamer)?lid|de\s+(?:Kamer)?leden"
-                    r"|leden|de\s+heer|mevrouw)\s+(?!der\b)", re.IGNORECASE)
+#: (:data:`.structure.ASKERS_LINE`: "Vragen van het lid Beckerman (SP) aan de
+#: Staatssecretaris ... over ... (ingezonden 9 november 2023).") and the answer's, not a
+#: letterhead: "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat)
+#: (ontvangen 4 december 2023)."
 _ANSWERED_BY = re.compile(r"^Antwoord(?:en)?\s+(?:van|mede namens)\b", re.IGNORECASE)
 _RECEIVED = re.compile(r"\(\s*ontvangen\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
 _SENT_IN = re.compile(r"\(\s*ingezonden\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
@@ -808,7 +807,7 @@ def _aanhangsel(preamble: list[str], answered: bool = True) -> dict[str, str]:
     found: dict[str, str] = {}
     sent_in = None
     for t in preamble:
-        if "betreft" not in found and _ASKED.match(t):
+        if "betreft" not in found and ASKERS_LINE.match(t):
             found["betreft"] = t
             m = _SENT_IN.search(t)
             sent_in = m.group(1) if m and parse_dutch_date(m.group(1)) else None

@@ -570,33 +570,6 @@ def _holds_questions(texts) -> bool:
     return any(asks(t[s:e]) for t in texts for s, e in sentence_spans(t))
 
 
-#: Who asks, on an Aanhangsel page: "Aanvullende vragen van de heer Oskamp (P.v.d.A.),
-#: mevrouw Van der Meer (P.v.d.A.) en de heer Vis (D'66) inzake ..." (realdocs 15); the
-#: scope ends where the subject or the addressee begins.
-_OCR_ASKERS = re.compile(r"\bvragen\s+van\s+(?:de\s+heer|mevrouw|het\s+lid|de\s+leden)\s+"
-                         r"([^\n]{0,400}?)\s+(?:inzake|over|aan|betreffende|naar\s+aanleiding)\b",
-                         re.IGNORECASE)
-
-
-def ocr_askers(texts: list[str]) -> list[str]:
-    """The fracties of the members who ask, from the first line that names them with
-    their parties: ``["PvdA", "D66"]`` for realdocs 15 (each party once, in order)."""
-    from .fracties import canonical_fractie
-
-    for t in texts:
-        m = _OCR_ASKERS.search(t)
-        if not m:
-            continue
-        found: list[str] = []
-        for party in re.findall(r"\(([^()]{2,30})\)", m.group(1)):
-            name = canonical_fractie(party)
-            if name and name not in found:
-                found.append(name)
-        if found:
-            return found
-    return []
-
-
 def _ocr_letter(page: Letter, paras: list[tuple[int, str]]) -> Letter:
     """An OCR page that asks questions (realdocs 15: senators' questions in the Aanhangsel)
     is read by the letter reader, its OCR lines joined as above; the page's kind, kenmerk,
@@ -617,13 +590,5 @@ def _ocr_letter(page: Letter, paras: list[tuple[int, str]]) -> Letter:
     letter.warnings = page.warnings + [w for w in letter.warnings
                                        if w.code not in ("no-datum", "no-kenmerk")]
     letter.kind, letter.kenmerk, letter.chamber = page.kind, page.kenmerk, page.chamber or letter.chamber
-    # questions that no fractie phrase claims are asked by the members the page names
-    askers = ocr_askers(rendered)
-    if askers and any(not q.fracties for q in letter.questions):
-        for q in letter.questions:
-            if not q.fracties:
-                q.fracties = tuple(askers)
-        letter.warnings = [w for w in letter.warnings if w.code != "no-fractie"]
-        letter.fracties = list(dict.fromkeys(f for q in letter.questions for f in q.fracties))
     letter.skipped = sorted(page.skipped + letter.skipped, key=lambda b: b.line)
     return letter

@@ -456,6 +456,36 @@ def missing_question_mark(sentence: str) -> bool:
     return bool(_INVERSION.match(s)) and not s.rstrip("\"'’”)]*_ ").endswith("?")
 
 
+#: The line that names who asks Kamervragen, at the start of its paragraph: "Vragen van
+#: het lid Beckerman (SP) aan de Staatssecretaris ...", "Vragen van de leden Kops (PVV) en
+#: Dassen (Volt) over ...", "Aanvullende vragen van de heer Oskamp (P.v.d.A.), mevrouw Van
+#: der Meer (P.v.d.A.) en de heer Vis (D'66) inzake ..." (not "Vragen ... door de leden der
+#: Kamer", the Aanhangsel's subtitle).
+ASKERS_LINE = re.compile(r"^\s*(?:Aanvullende\s+)?vragen\s+van\s+(?:het\s+(?:Kamer)?lid|de\s+(?:Kamer)?leden"
+                         r"|leden|de\s+heer|mevrouw)\s+(?!der\b)", re.IGNORECASE)
+_ASKERS_END = re.compile(r"\s(?:aan|over|inzake|betreffende|naar\s+aanleiding)\s", re.IGNORECASE)
+
+
+def askers_fracties(texts) -> list[str]:
+    """The fracties of the members named by the first :data:`ASKERS_LINE` among ``texts``,
+    each once, in order, as the table names them: ``["PvdA", "D66"]`` for "Aanvullende
+    vragen van de heer Oskamp (P.v.d.A.), ... en de heer Vis (D'66) inzake ..."; a bracket
+    that names no fractie ("(Tweede Kamer)") is passed over; ``[]`` when no line names any."""
+    for t in texts:
+        m = ASKERS_LINE.match(t)
+        if not m:
+            continue
+        scope = _ASKERS_END.split(t[m.end():m.end() + 600], 1)[0]
+        found: list[str] = []
+        for party in re.findall(r"\(([^()]{2,40})\)", scope):
+            name = canonical_fractie(re.sub(r"^(?:beiden|allen|allebei)\s+", "", party.strip()))
+            if name and name not in found:
+                found.append(name)
+        if found:
+            return found
+    return []
+
+
 def asks(sentence: str) -> bool:
     """Does this sentence ask a question (the unit of DESIGN §1)?
 

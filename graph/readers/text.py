@@ -89,6 +89,7 @@ from .metadata import (
 )
 from .structure import (
     FractieScope,
+    askers_fracties,
     asks,
     fracties_in,
     glued_note_markers,
@@ -1126,8 +1127,15 @@ class _TextReader:
             if p.kind != "text" or p.section is not None or spans[k]:
                 break
             p.kind = "intro"
+        # Kamervragen name their askers before the questions ("Vragen van het lid
+        # Beckerman (SP) aan ..."): they ask what no fractie section or phrase claims
+        first_q = next((k for k in range(len(paras)) if spans[k]), len(paras))
+        before = [p for p in paras[:first_q] if p.kind != "closing"]
+        askers = askers_fracties(p.text for p in before)
         # fracties in order of first mention: the introduction and the fractie headings
         mentions: list[tuple[int, str]] = []
+        if askers:
+            mentions.extend((before[0].line, f) for f in askers)
         for p in paras:
             if p.kind == "intro":
                 mentions.extend((p.line, f) for f in fracties_in(p.text))
@@ -1185,6 +1193,11 @@ class _TextReader:
             else:
                 for qs, qe in spans[k]:
                     unknown += self._question(p, k, qs, qe, scope.current)
+        if askers and unknown:
+            for q in letter.questions:
+                if not q.fracties:
+                    q.fracties = tuple(askers)
+            unknown = 0
         for q in letter.questions:
             for f in q.fracties:
                 if f not in letter.fracties:
