@@ -596,3 +596,80 @@ def test_pairing_in_worker_processes_is_the_same_as_in_one(tmp_path):
     assert len(unanswered["letter-500001"]) == 3
     assert all(lines == sorted(lines) for lines in unanswered.values())  # in document order
     assert two == one
+
+
+# --------------------------------------------------------------------------------------
+# Written questions (the Kamer's text: zaak number, askers line, numbered questions) and
+# the ministry's answer letter that names them ("uw brief van ..., nr. 2024Z01234")
+
+KAMERVRAGEN = """2024Z01234
+
+Vragen van de leden Kops (PVV) en Dassen (Volt) aan de minister van Buitenlandse Zaken over het bericht X (ingezonden 1 februari 2024).
+
+1. Bent u bekend met het bericht X?
+
+2. Klopt het dat de Europese Commissie voorstelt het budget te verhogen?
+
+3. Bent u bereid deze vragen afzonderlijk te beantwoorden?
+"""
+
+KAMERVRAGEN_ANSWER = """Datum 20 februari 2024
+Ons kenmerk BZ-77001
+Onderwerp Beantwoording Kamervragen van de leden Kops (PVV) en Dassen (Volt) over het bericht X
+
+In antwoord op uw brief van 1 februari 2024, nr. 2024Z01234, deel ik u mede dat de vragen van de leden Kops en Dassen worden beantwoord zoals aangegeven in de bijlage bij deze brief.
+
+De minister van Buitenlandse Zaken,
+
+H. Bruins
+
+Vraag 1
+Bent u bekend met het bericht X?
+
+Antwoord op vraag 1
+Ja.
+
+Vraag 2
+Klopt het dat de Europese Commissie voorstelt het budget te verhogen?
+
+Vraag 3
+Bent u bereid deze vragen afzonderlijk te beantwoorden?
+
+Antwoord op vraag 2 en 3
+Het voorstel is nog niet gepubliceerd; de vragen zijn afzonderlijk beantwoord.
+"""
+
+
+def test_kamervragen_and_the_answer_letter_that_names_them(tmp_path):
+    (tmp_path / "kv.txt").write_text(KAMERVRAGEN, encoding="utf-8")
+    (tmp_path / "antwoord.txt").write_text(KAMERVRAGEN_ANSWER, encoding="utf-8")
+    letters, _ = load_letters([tmp_path])
+    kv = next(l for l in letters if l.kenmerk == "2024Z01234")  # the zaak number
+    assert (kv.id, kv.datum, kv.letter_kind) == ("letter-2024Z01234", D(2024, 2, 1), "committee")
+    assert kv.fracties == ["PVV", "Volt"]
+    assert not {"no-kenmerk", "no-datum", "no-fractie"} & {w.code for w in kv.warnings}
+    answer = next(l for l in letters if l.kenmerk == "BZ-77001")
+    assert answer.replies_to == ["letter-2024Z01234"] and answer.letter_kind == "reply"
+    corpus = Corpus(letters, today=D(2024, 3, 1))
+    (row,) = [r for r in corpus.status_records() if r["id"] == "letter-2024Z01234"]
+    assert (row["status"], row["reply"], row["answered_questions"]) == ("answered", "letter-BZ-77001", 3)
+    assert corpus.unanswered() == []
+
+
+def test_realdocs_answer_letter_answers_the_kamervragen_it_names(tmp_path):
+    """realdocs 01 answers 'uw brief van 9 november 2023, nr. 2023Z19006': the written
+    questions, in the Kamer's text with that zaak number, are answered, all 12."""
+    files = sorted(REALDOCS.glob("01_*.txt"))
+    if not files:
+        pytest.skip("realdocs not present")
+    (answer,), _ = load_letters(files)
+    kv = ["2023Z19006", "", "Vragen van het lid Beckerman (SP) aan de staatssecretaris van "
+          "Infrastructuur en Waterstaat over het artikel 'Agenten willen meer aandacht voor "
+          "milieu' (ingezonden 9 november 2023).", ""]
+    kv += [f"{q.number}. {q.text}\n" for q in answer.questions]
+    (tmp_path / "kv.txt").write_text("\n".join(kv), encoding="utf-8")
+    letters, _ = load_letters([tmp_path / "kv.txt", *files])
+    corpus = Corpus(letters, today=D(2024, 1, 15))
+    (row,) = [r for r in corpus.status_records() if r["id"] == "letter-2023Z19006"]
+    assert (row["status"], row["answered_questions"], row["questions"]) == ("answered", 12, 12)
+    assert row["reply"] == answer.id

@@ -71,7 +71,7 @@ from pathlib import Path
 from ..model import (Citation, Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question,
                      SkippedBlock)
 from .base import InputError, decode_bytes, read_input
-from .structure import ASKERS_LINE, glued_note_markers
+from .structure import ASKERS_LINE, SENT_IN, glued_note_markers
 
 __all__ = ["RawParagraph", "RawNote", "RawDocument", "parse_text_form", "read_answer_text",
            "build_answer_letter", "looks_like_answers", "sniff_answer_text", "parse_dutch_date",
@@ -795,7 +795,6 @@ def build_answer_letter(doc: RawDocument) -> Letter:
 #: (ontvangen 4 december 2023)."
 _ANSWERED_BY = re.compile(r"^Antwoord(?:en)?\s+(?:van|mede namens)\b", re.IGNORECASE)
 _RECEIVED = re.compile(r"\(\s*ontvangen\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
-_SENT_IN = re.compile(r"\(\s*ingezonden\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
 _CHAMBER_LINE = re.compile(r"^(Eerste|Tweede) Kamer der Staten-Generaal$")
 
 
@@ -809,7 +808,7 @@ def _aanhangsel(preamble: list[str], answered: bool = True) -> dict[str, str]:
     for t in preamble:
         if "betreft" not in found and ASKERS_LINE.match(t):
             found["betreft"] = t
-            m = _SENT_IN.search(t)
+            m = SENT_IN.search(t)
             sent_in = m.group(1) if m and parse_dutch_date(m.group(1)) else None
         elif "datum" not in found and _ANSWERED_BY.match(t):
             m = _RECEIVED.search(t)

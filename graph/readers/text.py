@@ -88,6 +88,8 @@ from .metadata import (
     parse_term,
 )
 from .structure import (
+    ASKERS_LINE,
+    SENT_IN,
     FractieScope,
     askers_fracties,
     asks,
@@ -126,6 +128,8 @@ _NOTE_NUMBER = r"\d{1,4}(?:[a-df-z](?![a-z]))?|[*†‡]"
 _SUP_BODY = re.compile(r"^\s*+<sup>\s*+(" + _NOTE_NUMBER + r")\s*+</sup>\s*+(.*)$", re.I)
 _MDFN_BODY = re.compile(r"^\s*+\[\^(\w{1,6})\]:\s*+(.*)$")
 _UNI_BODY = re.compile(r"^\s*+([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*+(\S.*)$")
+#: A zaak number of the Tweede Kamer, the id of written questions: ``2024Z01234``.
+_ZAAK = re.compile(r"\d{4}Z\d{5}")
 _PLAIN_BODY = re.compile(r"^\s*+(\d{1,3})\s++(\S.*)$")  # only inside a footnote zone
 _ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])(?P<delim>[.)])"
@@ -475,6 +479,22 @@ class _TextReader:
         self._sentences: dict[tuple[int, bool], list[tuple[int, int]]] = {}
 
     # -- helpers
+    def kamervragen_metadata(self, before: list) -> None:
+        """Written questions carry no letterhead: their zaak number on a line of its own
+        (``2024Z01234``, the number the minister's answer cites: "uw brief van 1 februari
+        2024, nr. 2024Z01234") is the kenmerk, and the date they were sent in ("(ingezonden
+        1 februari 2024)") the datum, where the letterhead gave none."""
+        letter = self.letter
+        for p in before:
+            text = p.text.strip()
+            if letter.kenmerk is None and _ZAAK.fullmatch(text):
+                letter.kenmerk = text
+                self.warnings = [w for w in self.warnings if w.code != "no-kenmerk"]
+            m = SENT_IN.search(text) if ASKERS_LINE.match(text) else None
+            if letter.datum is None and m and parse_dutch_date(m.group(1)):
+                letter.datum_raw, letter.datum = m.group(1), parse_dutch_date(m.group(1))
+                self.warnings = [w for w in self.warnings if w.code != "no-datum"]
+
     def warn(self, code: str, message: str, line: int | None = None, where: str = "") -> None:
         if not where:
             where = f"line {line}" if line else ""
@@ -1132,6 +1152,8 @@ class _TextReader:
         first_q = next((k for k in range(len(paras)) if spans[k]), len(paras))
         before = [p for p in paras[:first_q] if p.kind != "closing"]
         askers = askers_fracties(p.text for p in before)
+        if askers:
+            self.kamervragen_metadata(before)
         # fracties in order of first mention: the introduction and the fractie headings
         mentions: list[tuple[int, str]] = []
         if askers:
