@@ -47,6 +47,7 @@ from rapidfuzz import fuzz as _fuzz  # pairing answers with questions (setup.cfg
 from .model import Issue, Letter, Paragraph
 from .parallel import fork_map
 from .readers.metadata import MONTHS, parse_dutch_date, parse_term
+from .readers.structure import ZAAK_NUMBER
 
 __all__ = ["ReplyRef", "ReplyLink", "AnswerUnit", "AnswerMatch", "Pairing", "LetterStatus",
            "mark_reply", "reply_reference", "answer_units", "pair_replies", "match_letters",
@@ -274,6 +275,9 @@ def reply_reference(letter: Letter) -> ReplyRef | None:
     kenmerk = datum = committee = None
     found: list[str] = []
     for t in _reference_texts(letter):
+        if kenmerk is None and letter.kind == "answer" and ZAAK_NUMBER.fullmatch(t):
+            # the Aanhangsel repeats the zaak number of the questions it answers
+            kenmerk, _ = t, found.append(t)
         if kenmerk is None and (m := _UW_KENMERK.search(t)):
             kenmerk, _ = m.group(1).rstrip(".,"), found.append(m.group(0))
         if datum is None and (m := _UW_BRIEF.search(t)):

@@ -673,3 +673,27 @@ def test_realdocs_answer_letter_answers_the_kamervragen_it_names(tmp_path):
     (row,) = [r for r in corpus.status_records() if r["id"] == "letter-2023Z19006"]
     assert (row["status"], row["answered_questions"], row["questions"]) == ("answered", 12, 12)
     assert row["reply"] == answer.id
+
+
+def test_aanhangsel_answers_the_written_questions_whose_zaak_number_it_repeats(tmp_path):
+    """The Aanhangsel's text repeats the questions' zaak number on a line of its own: its
+    answers reply to the written questions, number by number."""
+    fixture = Path(__file__).parent / "fixtures" / "aanhangsel" / "ah-tk-20232024-500.txt"
+    ah = fixture.read_text(encoding="utf-8").replace("\n500\n", "\n500\n\n2023Z19006\n")
+    (tmp_path / "ah.txt").write_text(ah, encoding="utf-8")
+    (answer,), _ = load_letters([tmp_path / "ah.txt"])
+    kv = ["2023Z19006", "", "Vragen van het lid Beckerman (SP) aan de Staatssecretaris van "
+          "Infrastructuur en Waterstaat (ingezonden 9 november 2023).", ""]
+    kv += [f"{q.number}. {q.text}\n" for q in answer.questions]
+    (tmp_path / "kv.txt").write_text("\n".join(kv), encoding="utf-8")
+    letters, _ = load_letters([tmp_path])
+    ah_letter = next(l for l in letters if l.letter_kind != "committee")
+    assert ah_letter.replies_to == ["letter-2023Z19006"]
+    rows = {r["id"]: r for r in Corpus(letters, today=D(2024, 1, 15)).status_records()}
+    row = rows["letter-2023Z19006"]
+    assert (row["status"], row["answered"], row["answered_questions"], row["questions"]) == (
+        "answered", "2023-12-04", 4, 4)
+    # without the zaak number line nothing links them (a date alone names no letter)
+    (tmp_path / "ah.txt").write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    letters, _ = load_letters([tmp_path])
+    assert all(l.replies_to == [] for l in letters)

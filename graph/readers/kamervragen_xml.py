@@ -25,7 +25,9 @@ fracties, the date received and the chamber come from the description lines. A `
 or ``antwoord`` without ``nr``, or whose ``nr`` is no heading (``Vraag een``, with a
 ``heading-by-place`` warning), gets the heading it implies (``Vraag 2`` by its place,
 ``Antwoord``: the questions before it). kenmerk is the publication's id from the metadata
-record; its chamber (``ah-tk``, ``ah-ek``) is the Kamer answered when no line names it.
+record (of written questions, ``kv-tk-2024Z01234``, their zaak number ``2024Z01234``: the
+number the minister's answer cites); its chamber (``ah-tk``, ``ah-ek``) is the Kamer
+answered when no line names it.
 
 Without this, the generic KOOP reader saw only ``al`` paragraphs and no question at all.
 """
@@ -136,7 +138,10 @@ def read_kamervragen(root, source: str, shift: int) -> Letter:
             letter.chair = text
     kenmerk = metadata_id(root)
     if kenmerk and not letter.kenmerk:
-        letter.kenmerk = kenmerk
+        # written questions are known by their zaak number (kv-tk-2024Z01234: 2024Z01234),
+        # the number the minister's answer cites ("uw brief van ..., nr. 2024Z01234")
+        zaak = re.fullmatch(r"kv-(?:tk|ek)-(\d{4}Z\d{5})", kenmerk)
+        letter.kenmerk = zaak.group(1) if zaak else kenmerk
         letter.warnings = [w for w in letter.warnings if w.code != "no-kenmerk"]
     m = re.match(r"^(?:ah|kv)-(tk|ek)-", kenmerk or "")
     if m and any(w.code == "addressee-assumed" for w in letter.warnings):

@@ -463,6 +463,8 @@ def missing_question_mark(sentence: str) -> bool:
 #: Kamer", the Aanhangsel's subtitle).
 ASKERS_LINE = re.compile(r"^\s*(?:Aanvullende\s+)?vragen\s+van\s+(?:het\s+(?:Kamer)?lid|de\s+(?:Kamer)?leden"
                          r"|leden|de\s+heer|mevrouw)\s+(?!der\b)", re.IGNORECASE)
+#: A zaak number of the Tweede Kamer, the id of written questions: ``2024Z01234``.
+ZAAK_NUMBER = re.compile(r"\d{4}Z\d{5}")
 #: When written questions were sent in, on that line: "(ingezonden 1 februari 2024)",
 #: "(ingezonden op 19 januari 1983)".
 SENT_IN = re.compile(r"\(\s*ingezonden\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)

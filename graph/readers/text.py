@@ -90,6 +90,7 @@ from .metadata import (
 from .structure import (
     ASKERS_LINE,
     SENT_IN,
+    ZAAK_NUMBER,
     FractieScope,
     askers_fracties,
     asks,
@@ -128,8 +129,6 @@ _NOTE_NUMBER = r"\d{1,4}(?:[a-df-z](?![a-z]))?|[*†‡]"
 _SUP_BODY = re.compile(r"^\s*+<sup>\s*+(" + _NOTE_NUMBER + r")\s*+</sup>\s*+(.*)$", re.I)
 _MDFN_BODY = re.compile(r"^\s*+\[\^(\w{1,6})\]:\s*+(.*)$")
 _UNI_BODY = re.compile(r"^\s*+([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*+(\S.*)$")
-#: A zaak number of the Tweede Kamer, the id of written questions: ``2024Z01234``.
-_ZAAK = re.compile(r"\d{4}Z\d{5}")
 _PLAIN_BODY = re.compile(r"^\s*+(\d{1,3})\s++(\S.*)$")  # only inside a footnote zone
 _ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])(?P<delim>[.)])"
@@ -487,7 +486,7 @@ class _TextReader:
         letter = self.letter
         for p in before:
             text = p.text.strip()
-            if letter.kenmerk is None and _ZAAK.fullmatch(text):
+            if letter.kenmerk is None and ZAAK_NUMBER.fullmatch(text):
                 letter.kenmerk = text
                 self.warnings = [w for w in self.warnings if w.code != "no-kenmerk"]
             m = SENT_IN.search(text) if ASKERS_LINE.match(text) else None
