@@ -83,7 +83,8 @@ class ReplyLink:
     """A reply (or uitstelbrief) linked to the letter it answers; ``how`` is ``kenmerk``,
     ``publication`` (the letter before it in the same verslag, or the paper it cites: a
     memorie van antwoord citing the voorlopig verslag), ``dossier`` (the last committee
-    paper of its dossier before it) or ``date`` (date and committee)."""
+    paper of its dossier before it), ``date`` (date and committee) or ``questions`` (answers
+    to written questions that name no letter, known by the questions they repeat)."""
 
     reply: str
     letter: str
@@ -525,6 +526,7 @@ def match_letters(letters: list[Letter]) -> list[ReplyLink]:
         if l.publication:
             by_publication[l.publication].append(l)
     links: list[ReplyLink] = []
+    question_index: dict[str, list[Letter]] | None = None
     for r in sorted(letters, key=lambda l: l.id):
         if r.letter_kind not in ("reply", "uitstel", "answers"):
             continue
@@ -549,9 +551,49 @@ def match_letters(letters: list[Letter]) -> list[ReplyLink]:
                     l for l in same_day if not l.committee]
             if len(same_day) == 1 and (ref.committee or r.letter_kind != "answers"):
                 target, how = same_day[0], "date"
+        if target is None and r.kind == "answer" and r.questions:  # (role "reply" once linked)
+            if question_index is None:  # made only when such a reply is read
+                question_index = _question_index(committee)
+            target, how = _by_questions(r, question_index), "questions"
         if target is not None and target.id != r.id:
             links.append(ReplyLink(r.id, target.id, how, role, r.datum))
     return links
+
+
+def _question_key(text: str) -> str:
+    """A question as two copies of it agree: lower case, words only
+    (``"Bent u bekend met het artikel 'X'?"`` -> ``"bent u bekend met het artikel x"``)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _question_index(committee: list[Letter]) -> dict[str, list[Letter]]:
+    index: dict[str, list[Letter]] = defaultdict(list)
+    for l in committee:
+        for key in dict.fromkeys(_question_key(q.text) for q in l.questions):
+            index[key].append(l)
+    return index
+
+
+def _by_questions(reply: Letter, index: dict[str, list[Letter]]) -> Letter | None:
+    """The written questions an answers document answers without naming them (an
+    Aanhangsel that does not repeat the zaak number): the letter that holds, word for
+    word, at least half of the questions the answers repeat (two at least, when they
+    repeat more than one), and more of them than any other letter does; else None."""
+    keys = set(_question_key(q.text) for q in reply.questions)
+    counts: dict[str, int] = defaultdict(int)
+    by_id: dict[str, Letter] = {}
+    for key in keys:
+        for l in index.get(key, ()):
+            counts[l.id] += 1
+            by_id[l.id] = l
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, n = ranked[0]
+    need = max((len(keys) + 1) // 2, 2 if len(keys) > 1 else 1)
+    if n < need or (len(ranked) > 1 and ranked[1][1] == n):
+        return None
+    return by_id[best]
 
 
 def _by_cited_publication(reply: Letter, by_publication: dict[str, list[Letter]]

@@ -693,7 +693,13 @@ def test_aanhangsel_answers_the_written_questions_whose_zaak_number_it_repeats(t
     row = rows["letter-2023Z19006"]
     assert (row["status"], row["answered"], row["answered_questions"], row["questions"]) == (
         "answered", "2023-12-04", 4, 4)
-    # without the zaak number line nothing links them (a date alone names no letter)
+    # without the zaak number line they are known by the questions the answers repeat
+    # (word for word, punctuation aside); a date alone names no letter
     (tmp_path / "ah.txt").write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    letters, _ = load_letters([tmp_path])
+    pairing = pair_replies(letters)
+    assert [(k.letter, k.how) for k in pairing.links] == [("letter-2023Z19006", "questions")]
+    # ... not when the written questions hold fewer than half of them
+    (tmp_path / "kv.txt").write_text("\n".join(kv[:5]), encoding="utf-8")  # question 1 only
     letters, _ = load_letters([tmp_path])
     assert all(l.replies_to == [] for l in letters)
