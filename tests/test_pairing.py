@@ -647,6 +647,7 @@ def test_kamervragen_and_the_answer_letter_that_names_them(tmp_path):
     kv = next(l for l in letters if l.kenmerk == "2024Z01234")  # the zaak number
     assert (kv.id, kv.datum, kv.letter_kind) == ("letter-2024Z01234", D(2024, 2, 1), "committee")
     assert kv.fracties == ["PVV", "Volt"]
+    assert kv.betreft.startswith("Vragen van de leden Kops (PVV) en Dassen (Volt) aan de minister")
     assert not {"no-kenmerk", "no-datum", "no-fractie"} & {w.code for w in kv.warnings}
     answer = next(l for l in letters if l.kenmerk == "BZ-77001")
     assert answer.replies_to == ["letter-2024Z01234"] and answer.letter_kind == "reply"

@@ -481,15 +481,19 @@ class _TextReader:
     def kamervragen_metadata(self, before: list) -> None:
         """Written questions carry no letterhead: their zaak number on a line of its own
         (``2024Z01234``, the number the minister's answer cites: "uw brief van 1 februari
-        2024, nr. 2024Z01234") is the kenmerk, and the date they were sent in ("(ingezonden
-        1 februari 2024)") the datum, where the letterhead gave none."""
+        2024, nr. 2024Z01234") is the kenmerk, the line naming the askers the betreft and
+        the date they were sent in ("(ingezonden 1 februari 2024)") the datum, where the
+        letterhead gave none."""
         letter = self.letter
         for p in before:
             text = p.text.strip()
             if letter.kenmerk is None and ZAAK_NUMBER.fullmatch(text):
                 letter.kenmerk = text
                 self.warnings = [w for w in self.warnings if w.code != "no-kenmerk"]
-            m = SENT_IN.search(text) if ASKERS_LINE.match(text) else None
+            asked = ASKERS_LINE.match(text)
+            if asked and letter.betreft is None:  # what is asked, of whom, by whom
+                letter.betreft = text
+            m = SENT_IN.search(text) if asked else None
             if letter.datum is None and m and parse_dutch_date(m.group(1)):
                 letter.datum_raw, letter.datum = m.group(1), parse_dutch_date(m.group(1))
                 self.warnings = [w for w in self.warnings if w.code != "no-datum"]
