@@ -567,6 +567,7 @@ def _question_key(text: str) -> str:
 
 
 def _question_index(committee: list[Letter]) -> dict[str, list[Letter]]:
+    """Each question (:func:`_question_key`) -> the letters that ask it."""
     index: dict[str, list[Letter]] = defaultdict(list)
     for l in committee:
         for key in dict.fromkeys(_question_key(q.text) for q in l.questions):

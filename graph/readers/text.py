@@ -1155,11 +1155,11 @@ class _TextReader:
         first_q = next((k for k in range(len(paras)) if spans[k]), len(paras))
         before = [p for p in paras[:first_q] if p.kind != "closing"]
         askers = askers_fracties(p.text for p in before)
-        if askers:
-            self.kamervragen_metadata(before)
-        # fracties in order of first mention: the introduction and the fractie headings
+        # fracties in order of first mention: the askers, the introduction and the fractie
+        # headings
         mentions: list[tuple[int, str]] = []
         if askers:
+            self.kamervragen_metadata(before)
             mentions.extend((before[0].line, f) for f in askers)
         for p in paras:
             if p.kind == "intro":
