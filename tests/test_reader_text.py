@@ -572,6 +572,9 @@ def test_parse_dutch_date(text, expected):
     ("Het voorstel van wet heeft de leden van de vaste commissie voor Veiligheid en Justitie "
      "aanleiding gegeven tot het maken van de volgende opmerkingen",
      ("vaste commissie voor Veiligheid en Justitie", None)),
+    ("De vaste commissie voor Justitie en Veiligheid, belast met het voorbereidend onderzoek "
+     "van dit wetsvoorstel, heeft de eer als volgt verslag uit te brengen van haar bevindingen.",
+     ("vaste commissie voor Justitie en Veiligheid", None)),
     ("De regering heeft een brief gestuurd.", (None, None)),
 ])
 def test_parse_committee(sentence, expected):

@@ -199,6 +199,68 @@ def test_voorlopig_verslag_note_1_on_the_title(tmp_path):
     assert head and not head[0].rstrip().endswith("1")  # the marker is taken out of the title
 
 
+#: A Tweede Kamer verslag of a bill, in the text copied from its page (written for this
+#: test in that form): the committee named before a comma ("..., belast met het
+#: voorbereidend onderzoek ..."), a table of contents, numbered topic headings.
+TK_BILL_VERSLAG = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 2025–2026
+36 600
+Wijziging van de Wet X
+Nr. 5
+VERSLAG
+Vastgesteld 12 november 2025
+
+De vaste commissie voor Justitie en Veiligheid, belast met het voorbereidend onderzoek van dit wetsvoorstel, heeft de eer als volgt verslag uit te brengen van haar bevindingen.
+
+Onder het voorbehoud dat de regering de gestelde vragen tijdig zal hebben beantwoord, acht de commissie de openbare behandeling van het wetsvoorstel voldoende voorbereid.
+
+Inhoudsopgave
+blz.
+I. Algemeen 1
+1. Inleiding 1
+II. Artikelsgewijs 3
+
+I. Algemeen
+
+1. Inleiding
+
+De leden van de VVD-fractie hebben kennisgenomen van het wetsvoorstel. Zij hebben nog enkele vragen.
+
+Kan de regering aangeven hoeveel zaken dit betreft?1
+
+De leden van de D66-fractie vragen de regering of zij kan toelichten waarom gekozen is voor deze termijn.
+
+II. Artikelsgewijs
+
+Artikel I, onderdeel A
+
+De leden van de CDA-fractie vragen of dit artikel ook geldt voor lopende zaken.
+
+De voorzitter van de commissie,
+Mutluer
+
+De adjunct-griffier van de commissie,
+Brood
+
+1 Kamerstukken II 2024/25, 36 600, nr. 3, p. 4.
+"""
+
+
+def test_tweede_kamer_verslag_of_a_bill(tmp_path):
+    path = tmp_path / "kst-36600-5.txt"
+    path.write_text(TK_BILL_VERSLAG, encoding="utf-8")
+    (letter,) = [process(l) for l in read_file_all(path)]
+    assert (letter.publication, letter.role, letter.chamber) == ("kst-36600-5", "committee", "tk")
+    assert letter.committee == "vaste commissie voor Justitie en Veiligheid"
+    assert letter.chair == "Mutluer" and letter.warnings == []
+    assert [(q.fracties, letter.sections[q.section].heading, [c.target for c in q.cites])
+            for q in letter.questions] == [
+        (("VVD",), "1. Inleiding", ["kst-36600-3/p4"]),
+        (("D66",), "1. Inleiding", []),
+        (("CDA",), "Artikel I, onderdeel A", [])]
+    assert [b.reason for b in letter.skipped if b.text.startswith("Inhoudsopgave")] == ["contents"]
+
+
 @pytest.mark.parametrize("form", FORMS)
 def test_memorie_van_antwoord_is_a_reply(tmp_path, form):
     (letter,) = _read(tmp_path, "memorie-van-antwoord", form)

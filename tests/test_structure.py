@@ -204,6 +204,28 @@ def test_question_without_any_fractie_is_warned_not_given_all():
     assert [q.fracties for q in letter.questions] == [("SGP",)]
 
 
+def test_numbered_topic_headings_and_contents_are_no_questions():
+    """A Tweede Kamer verslag numbers its topics ("1. Inleiding", "2.1 Aanleiding") and
+    opens with its contents ("Inhoudsopgave", entries with page numbers): headings and a
+    skipped block, not questions. A numbered item followed by the next item stays one."""
+    text = HEAD + ("Inhoudsopgave\nblz.\nI. Algemeen 1\n1. Inleiding 1\n2.1 Aanleiding 2\n\n"
+                   "I. Algemeen\n\n1. Inleiding\n\n"
+                   "De leden van de VVD-fractie vragen of de regering dit kan toelichten.\n\n"
+                   "2.1 Aanleiding\n\nWat kost het voorstel?\n")
+    letter = read_text(text, "x.txt")
+    assert [(q.fracties, q.text) for q in letter.questions] == [
+        (("VVD",), "De leden van de VVD-fractie vragen of de regering dit kan toelichten."),
+        (("VVD",), "Wat kost het voorstel?")]
+    assert [letter.sections[q.section].heading for q in letter.questions] == ["1. Inleiding", "2.1 Aanleiding"]
+    (contents,) = [b for b in letter.skipped if b.reason == "contents"]
+    assert contents.text.startswith("Inhoudsopgave\nblz.") and "2.1 Aanleiding 2" in contents.text
+    assert account(letter, text) == []  # every word kept somewhere
+    # items of a list stay items, short or not
+    letter = read_text(HEAD + "De leden hebben de volgende vragen.\n\n1. Kosten\n\n2. Baten\n\n"
+                       "3. Hoe zit het met de termijn?\n", "x.txt")
+    assert [q.number for q in letter.questions] == ["1", "2", "3"]
+
+
 def test_kamervragen_name_their_askers():
     """Written questions as the Kamer prints them ("Vragen van de leden Kops (PVV) en
     Dassen (Volt) aan de minister ... (ingezonden ...)", then numbered questions): the

@@ -190,7 +190,10 @@ _COMMITTEE_NO_ABBR = re.compile(
     r"(?P<name>[^.,;()]{2,120}?)(?=\s+(?:heeft|hebben|wil|willen|wenst|wensen|stelt|"
     # "Het voorstel van wet heeft de leden van de vaste commissie voor X aanleiding
     # gegeven tot ...": the opening of an Eerste Kamer voorlopig verslag
-    r"zien|ziet|verzoekt|verzoeken|aanleiding|\Z)|\s*$)",
+    r"zien|ziet|verzoekt|verzoeken|aanleiding|\Z)|\s*$"
+    # "De vaste commissie voor X, belast met het voorbereidend onderzoek van dit
+    # wetsvoorstel, heeft de eer ...": the opening of a Tweede Kamer verslag
+    r"|\s*,\s*belast\s+met\b)",
     re.I,
 )
 

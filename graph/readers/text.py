@@ -123,6 +123,15 @@ _RULE = re.compile(r"^\s*+(?:-{3,}+|\*{3,}+|_{3,}+|(?:[-*_]\s++){2,}+[-*_])\s*+$
 #: :func:`_heading_text` strips (a lazy ``(.*?)\s*#*\s*$`` here backtracked cubically on
 #: ``# x`` + 2,000 spaces + ``y``: 42 s for one line).
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
+#: The contents of a verslag: "Inhoudsopgave" (or "Inhoud"), then entries that end in a
+#: page number ("1. Inleiding 1", "II. Artikelsgewijs\t3") or the column head "blz.".
+_CONTENTS = re.compile(r"^\s*(?:Inhoudsopgave|Inhoud)\s*(?:blz\.?)?\s*$", re.IGNORECASE)
+_CONTENTS_ENTRY = re.compile(r"^\s*(?:blz\.?|[^\s].{0,120}?[\s.]\d{1,3})\s*$", re.IGNORECASE)
+#: A numbered topic heading standing alone: "1. Inleiding", "2.1 Aanleiding", "3. Doel
+#: en inhoud van het wetsvoorstel" (a TK verslag, a memorie van toelichting): short, and
+#: no sentence (no closing punctuation).
+_NUMBERED_HEADING = re.compile(r"^\s{0,3}(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}\.)[ \t]+"
+                               r"(?P<title>[A-ZÀ-Ý][^.?!:;]{0,80}?)\s*$")
 #: A footnote number as printed: ``1`` ... ``1000``, an inserted ``1a`` (not ``1e``, the
 #: Dutch ordinal "eerste"), or a symbol; ``1000`` and ``1a`` used to be dropped into the text.
 _NOTE_NUMBER = r"\d{1,4}(?:[a-df-z](?![a-z]))?|[*†‡]"
@@ -713,8 +722,11 @@ class _TextReader:
             return ((i == 0 or not lines[i - 1].strip())
                     and (i + 1 >= n_lines or not lines[i + 1].strip()))
 
+        skip_until = -1
         for i in range(start, n_lines):
             raw, no = lines[i], i + 1
+            if i <= skip_until:
+                continue
             if i in headers:
                 group.append((no, raw))
                 pending_break, zone, current, footnote_open = True, False, None, False
@@ -741,6 +753,18 @@ class _TextReader:
             if is_notes_heading(raw):  # "Noten": the note bodies follow
                 self.letter.skipped.append(SkippedBlock(no, raw, "notes-heading"))
                 zone, pending_break, footnote_open, current = True, True, False, None
+                continue
+            if prose and raw[0] in "Ii" and _CONTENTS.match(raw):
+                # "Inhoudsopgave" and its entries ("1. Inleiding 1", "blz."): the contents
+                # of a verslag, headings with page numbers, not questions
+                contents = i
+                while contents + 1 < n_lines and (not lines[contents + 1].strip()
+                                                   or _CONTENTS_ENTRY.match(lines[contents + 1])):
+                    contents += 1
+                self.letter.skipped.append(SkippedBlock(no, "\n".join(
+                    ln for ln in lines[i:contents + 1] if ln.strip()), "contents"))
+                skip_until = contents
+                pending_break, footnote_open, current = True, False, None
                 continue
             if not prose and is_page_number(raw):
                 number = int(raw.strip())
@@ -1034,6 +1058,15 @@ class _TextReader:
                         new = self.add_heading(raw, line)
                         section = section if new is None else new
                         continue
+                if (ll.kind in ("item", "text") and len(lls) == 1 and len(ll.pieces) == 1
+                        and ll.indent == 0 and self._numbered_heading(ll)
+                        and self._next_is_body(blocks, bi, strict=True)):
+                    # "1. Inleiding", "2.1 Aanleiding" alone between blank lines, body text
+                    # after it: a numbered topic heading (a TK verslag), not a question
+                    cur = None
+                    new = self.add_heading(self._numbered_heading(ll), line)
+                    section = section if new is None else new
+                    continue
                 if ll.kind == "heading":
                     cur = None
                     new = self.add_heading(ll.pieces[0][0], line)
@@ -1099,6 +1132,21 @@ class _TextReader:
                       "and no paragraph follows to anchor it to; kept as a skipped block", line)
             self.letter.skipped.append(SkippedBlock(line, number, "marker-without-paragraph"))
         self.heading_markers = []
+
+    def _numbered_heading(self, ll: _Logical) -> str | None:
+        """The heading a numbered line reads as, number and all (``"1. Inleiding"``,
+        ``"2.1 Aanleiding"``, ``"3. Doel en inhoud van het wetsvoorstel"``): a short title
+        of at most 8 words, no sentence; None for anything else (``"1. Wat kost het?"``)."""
+        raw = ll.pieces[0][0]
+        if ll.kind == "item":
+            if not (ll.number or "").isdigit() or ll.delim != ".":
+                return None
+            raw = f"{ll.number}. {raw}"
+        m = _NUMBERED_HEADING.match(raw)
+        if not m:
+            return None
+        title, _ = self.clean(m.group("title"))
+        return raw.strip() if _title_like(title) and len(title.split()) <= 8 else None
 
     def _next_is_body(self, blocks: list[_Block], bi: int, strict: bool = False) -> bool:
         """A heading candidate must be followed by body text that starts a paragraph
