@@ -502,7 +502,7 @@ def asks(sentence: str) -> bool:
     regering dan ook de volgende vragen."``) and requests to answer in time.
     """
     s = sentence.rstrip().rstrip("\"'’”)]*_ ")
-    if s.endswith("?") or _GLUED_AFTER_MARK.search(s):  # "... zo?2": a marker left glued
+    if s.endswith("?") or (s[-1:].isdigit() and _GLUED_AFTER_MARK.search(s)):  # "zo?2": a marker left glued
         return True
     low = sentence.lower()
     if _closing_request(sentence, low):
