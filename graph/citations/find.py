@@ -372,8 +372,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("u", rf"(?<![A-Za-z])(?P<u_head>{_alt(_EU_ACT_HEADS)})(?![a-z])"
           rf"(?: \((?P<u_ord>{_alt(G.EU_ORDERS)})\))?(?P<u_nr> (?:nr\.?|No\.?|n°))? ?"
           rf"(?P<u_a>\d{{1,4}})/(?P<u_b>\d{{1,4}})(?:/(?P<u_ord2>{_alt(G.EU_ORDERS)}))?(?![\d/\w])"),
-    # E dossier E260010
-    ("d", r"(?<![A-Za-z])[Ee][- ]?[Dd]ossier:? ?(?P<d_nr>E\d{6})(?!\d)"),
+    # E dossier E260010 / https://www.eerstekamer.nl/eu/edossier/e260010_voorstel_...
+    ("d", r"(?<![A-Za-z])[Ee][- ]?[Dd]ossier(?::? ?|/)(?P<d_nr>E\d{6}|(?<=/)e\d{6})(?!\d)"),
     # ECLI:NL:HR:2020:1 / ECLI : NL:HR:2010:392 / ECLI;EU;T;2015;314 / ECLI:Nl:Hr:2010:28
     ("l", r"(?<![\w])(?:ECLI|Ecli|ecli) ?[:;] ?(?P<l_cc>[A-Za-z]{2}) ?(?P<l_sep>[:;]) ?(?P<l_court>[A-Za-z0-9]{1,7})"
           r" ?(?P=l_sep) ?(?P<l_year>(?:1[89]|20)\d\d) ?(?P=l_sep) ?(?P<l_nr>[A-Za-z0-9.]{1,25})"),
@@ -1358,7 +1358,7 @@ def _find(text: str, cleaned: _Cleaned | None, candidates: Iterable[int],
         elif name == "u":
             b.eu_act(m)
         elif name == "d":
-            nr = m.group("d_nr")
+            nr = m.group("d_nr").upper()  # the eerstekamer.nl address writes it "e260010"
             b.add("edossier", m.start(), m.end(), document=f"edossier-{nr}", dossier=nr,
                   label=f"E-dossier {nr}", url="")
         elif name in ("l", "o"):
