@@ -204,6 +204,43 @@ def test_question_without_any_fractie_is_warned_not_given_all():
     assert [q.fracties for q in letter.questions] == [("SGP",)]
 
 
+KV = ("2024Z01234\n\nVragen van de leden Kops (PVV) en Dassen (Volt) aan de minister van "
+      "Buitenlandse Zaken over het bericht X (ingezonden 1 februari 2024).\n\n"
+      "1. Bent u bekend met het bericht 'X'?{m1}\n\n2. Klopt het dat de Commissie meer vraagt?{m2}\n\n"
+      "3. Bent u bereid deze vragen afzonderlijk te beantwoorden?\n\n{notes}")
+
+
+@pytest.mark.parametrize("m1, m2, notes, expected", [
+    # notes numbered "1)" at the end, markers " 1)" after the question mark
+    (" 1)", " 2)", "1) NOS, 31 januari 2024.\n2) Kamerstuk 21501-20, nr. 1900.\n",
+     [("1", 0, "NOS, 31 januari 2024."), ("2", 1, "Kamerstuk 21501-20, nr. 1900.")]),
+    # plain numbers at the end, markers glued to the question mark
+    ("1", "2", "1 NOS, 31 januari 2024.\n\n2 Kamerstuk 21501-20, nr. 1900.\n",
+     [("1", 0, "NOS, 31 januari 2024."), ("2", 1, "Kamerstuk 21501-20, nr. 1900.")]),
+    # a body whose marker is missing: no notes made up; "1) ..." stays what it is
+    ("", " 2)", "1) NOS, 31 januari 2024.\n2) Kamerstuk 21501-20, nr. 1900.\n", []),
+])
+def test_notes_at_the_end_of_written_questions(m1, m2, notes, expected):
+    text = KV.format(m1=m1, m2=m2, notes=notes)
+    letter = read_text(text, "kv.txt")
+    got = [(f.number, next(i for i, q in enumerate(letter.questions)
+                           if q.paragraph == f.marker.paragraph), f.text) for f in letter.footnotes]
+    assert got == expected
+    if expected:
+        assert [q.text[-1] for q in letter.questions] == ["?", "?", "?"]  # markers taken out
+        assert len(letter.questions) == 3 and account(letter, text) == []
+        from kamerxref.graph.pipeline import process
+
+        letter = process(letter)
+        assert [c.target for c in letter.questions[1].cites] == ["kst-21501-20-1900"]
+
+
+def test_items_numbered_with_a_parenthesis_at_the_end_stay_questions():
+    text = HEAD + "De leden hebben de volgende vragen.\n\n1) Wat kost het?\n\n2) Wie betaalt het?\n"
+    letter = read_text(text, "x.txt")
+    assert [q.number for q in letter.questions] == ["1", "2"] and letter.footnotes == []
+
+
 def test_numbered_topic_headings_and_contents_are_no_questions():
     """A Tweede Kamer verslag numbers its topics ("1. Inleiding", "2.1 Aanleiding") and
     opens with its contents ("Inhoudsopgave", entries with page numbers): headings and a
