@@ -876,3 +876,69 @@ def is_postscript(line: str) -> bool:
     """``PS: Kan de regering ...?``, ``P.S. De leden ...``, ``NB: ...``: text after the
     signature that still belongs to the letter."""
     return bool(_POSTSCRIPT.match(line))
+
+
+#: A note body on a line of its own, numbered plainly (``2 Kamerstukken I 2025/26, ...``)
+#: or with a parenthesis, as written questions print them (``1) NOS, 31 januari 2024.``).
+PLAIN_NOTE_BODY = re.compile(r"^\s*+(\d{1,3})\s++(\S.*)$")
+PAREN_NOTE_BODY = re.compile(r"^\s*+(\d{1,2})\)\s++(\S.*)$")
+
+
+def mark_trailing_notes(lines: list[str]) -> bool:
+    """Notes at the very end of a text, with no rule or "Noten" before them, as written
+    questions print them: numbered ``1)`` (``1) NOS, 31 januari 2024.``, the marker
+    ``... voor Oekraïne? 1)``) or plainly (``1 NOS, ...``, the marker a digit glued to the
+    text: ``Oekraïne'?1``, :func:`glued_note_markers`). Rewrites ``lines`` in place, the
+    markers and the bodies as ``<sup>n</sup>``, and says whether it did: only when the
+    bodies run 1, 2, ... to the end of the text and every one has its marker, in order, in
+    the text before them (a ``1)`` marker follows a word or a mark, never starts a line:
+    ``1) Kan de regering ...?`` is an item)."""
+    bodies: list[tuple[int, int]] = []  # (line index, number), last first
+    form = None
+    for i in range(len(lines) - 1, -1, -1):
+        if not lines[i].strip():
+            continue
+        m = PAREN_NOTE_BODY.match(lines[i]) if form != "plain" else None
+        if m:
+            form = "paren"
+        elif form != "paren" and (m := PLAIN_NOTE_BODY.match(lines[i])):
+            form = "plain"
+        else:
+            break
+        bodies.append((i, int(m.group(1))))
+    bodies.reverse()
+    if not bodies or [n for _, n in bodies] != list(range(1, len(bodies) + 1)):
+        return False
+    before = lines[:bodies[0][0]]
+    if form == "plain":
+        markers = [(li, a, b, int(n)) for li, a, b, n in glued_note_markers(before, [n for _, n in bodies])]
+    else:
+        markers = _paren_markers(before, len(bodies))
+    if [n for *_, n in markers] != list(range(1, len(bodies) + 1)):
+        return False  # a body without its marker: not notes
+    for li, start, end, n in reversed(markers):
+        lines[li] = f"{lines[li][:start]}<sup>{n}</sup>{lines[li][end:]}"
+    body = PAREN_NOTE_BODY if form == "paren" else PLAIN_NOTE_BODY
+    for i, n in bodies:
+        lines[i] = f"<sup>{n}</sup> {body.match(lines[i]).group(2)}"
+    return True
+
+
+def _paren_markers(lines: list[str], count: int) -> list[tuple[int, int, int, int]]:
+    """Markers ``1)`` ... ``count)`` in order in ``lines``, each after a word or a mark
+    (``Oekraïne? 1)``, not ``(1)`` or an item's ``1)`` at the start of a line): (line,
+    start, end, number); fewer when one is missing."""
+    out: list[tuple[int, int, int, int]] = []
+    li, col = 0, 0
+    for n in range(1, count + 1):
+        pattern = re.compile(rf"(?<=[^\s\d(])\s?({n})\)(?![\w)])")
+        while li < len(lines):
+            m = pattern.search(lines[li], col)
+            if m:
+                out.append((li, m.start(), m.end(), n))
+                col = m.end()
+                break
+            li, col = li + 1, 0
+        else:
+            break
+    return out

@@ -89,6 +89,7 @@ from .metadata import (
 )
 from .structure import (
     ASKERS_LINE,
+    PLAIN_NOTE_BODY,
     SENT_IN,
     ZAAK_NUMBER,
     FractieScope,
@@ -106,6 +107,7 @@ from .structure import (
     is_running_header,
     is_samenstelling,
     item_without_dot,
+    mark_trailing_notes,
     missing_question_mark,
     parse_samenstelling,
     question_spans,
@@ -138,9 +140,7 @@ _NOTE_NUMBER = r"\d{1,4}(?:[a-df-z](?![a-z]))?|[*†‡]"
 _SUP_BODY = re.compile(r"^\s*+<sup>\s*+(" + _NOTE_NUMBER + r")\s*+</sup>\s*+(.*)$", re.I)
 _MDFN_BODY = re.compile(r"^\s*+\[\^(\w{1,6})\]:\s*+(.*)$")
 _UNI_BODY = re.compile(r"^\s*+([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*+(\S.*)$")
-#: A note body numbered "1)" on a line of its own (written questions): ``1) NOS, 31 januari 2024.``
-_PAREN_BODY = re.compile(r"^\s*+(\d{1,2})\)\s++(\S.*)$")
-_PLAIN_BODY = re.compile(r"^\s*+(\d{1,3})\s++(\S.*)$")  # only inside a footnote zone
+_PLAIN_BODY = PLAIN_NOTE_BODY  # only inside a footnote zone
 _ITEM = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])(?P<delim>[.)])"
     r"|\((?P<pnum>\d{1,3}|viii|vii|iii|ii|iv|vi|ix|[a-z])\))"
@@ -459,26 +459,6 @@ def _soft_join(prev: str, nxt: str) -> str:
 
 
 # ------------------------------------------------------------------ the reader
-
-
-def _paren_markers(lines: list[str], count: int) -> list[tuple[int, int, int, int]]:
-    """Markers ``1)`` ... ``count)`` in order in ``lines``, each after a word or a mark
-    (``Oekraïne? 1)``, not ``(1)`` or an item's ``1)`` at the start of a line): (line,
-    start, end, number); fewer when one is missing."""
-    out: list[tuple[int, int, int, int]] = []
-    li, col = 0, 0
-    for n in range(1, count + 1):
-        pattern = re.compile(rf"(?<=[^\s\d(])\s?({n})\)(?![\w)])")
-        while li < len(lines):
-            m = pattern.search(lines[li], col)
-            if m:
-                out.append((li, m.start(), m.end(), n))
-                col = m.end()
-                break
-            li, col = li + 1, 0
-        else:
-            break
-    return out
 
 
 class _TextReader:
@@ -1446,45 +1426,12 @@ class _TextReader:
 
     def trailing_notes(self) -> None:
         """Notes at the very end of written questions, with no rule or "Noten" before
-        them: numbered ``1)`` (``1) NOS, 31 januari 2024.``, the marker ``... Oekraïne? 1)``)
-        or plainly (``1 NOS, ...``, the marker a digit glued to the text: ``Oekraïne'?1``).
-        Rewritten as ``<sup>n</sup>``, the marker form the rest of the reader knows, only
-        when the bodies run 1, 2, ... to the end of the text and every one has its marker,
-        in order, in the text before them (a ``1)`` marker follows a word or a mark, never
-        starts a line: ``1) Kan de regering ...?`` is an item)."""
+        them (:func:`.structure.mark_trailing_notes`): rewritten as ``<sup>n</sup>``, the
+        marker form the rest of the reader knows."""
         if "<sup" in self.text.lower() or "[^" in self.text or self.unicode_markers:
             return
-        lines = self.lines
-        bodies: list[tuple[int, int]] = []  # (line index, number), last first
-        form = None
-        for i in range(len(lines) - 1, -1, -1):
-            if not lines[i].strip():
-                continue
-            m = _PAREN_BODY.match(lines[i]) if form != "plain" else None
-            if m:
-                form = "paren"
-            elif form != "paren" and (m := _PLAIN_BODY.match(lines[i])):
-                form = "plain"
-            else:
-                break
-            bodies.append((i, int(m.group(1))))
-        bodies.reverse()
-        if not bodies or [n for _, n in bodies] != list(range(1, len(bodies) + 1)):
-            return
-        before = lines[:bodies[0][0]]
-        if form == "plain":
-            found = glued_note_markers(before, [n for _, n in bodies])
-            markers = [(li, a, b, int(n)) for li, a, b, n in found]
-        else:
-            markers = _paren_markers(before, len(bodies))
-        if [n for *_, n in markers] != list(range(1, len(bodies) + 1)):
-            return  # a body without its marker: not notes
-        for li, start, end, n in reversed(markers):
-            lines[li] = f"{lines[li][:start]}<sup>{n}</sup>{lines[li][end:]}"
-        body = _PAREN_BODY if form == "paren" else _PLAIN_BODY
-        for i, n in bodies:
-            lines[i] = f"<sup>{n}</sup> {body.match(lines[i]).group(2)}"
-        self.text = "\n".join(lines)
+        if mark_trailing_notes(self.lines):
+            self.text = "\n".join(self.lines)
 
     def run(self) -> Letter:
         self.trailing_notes()
