@@ -71,7 +71,7 @@ from pathlib import Path
 from ..model import (Citation, Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question,
                      SkippedBlock)
 from .base import InputError, decode_bytes, read_input
-from .structure import ASKERS_LINE, SENT_IN, glued_note_markers
+from .structure import ASKERS_LINE, SENT_IN, glued_note_markers, trailing_note_bodies
 
 __all__ = ["RawParagraph", "RawNote", "RawDocument", "parse_text_form", "read_answer_text",
            "build_answer_letter", "looks_like_answers", "sniff_answer_text", "parse_dutch_date",
@@ -399,41 +399,6 @@ def _plain_marker_candidates(text: str) -> list[tuple[str, str, int, int]]:
     return found
 
 
-_BODY_PLAIN = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.DOTALL)
-
-
-def _plain_note_zone(texts: list[str], after: int) -> tuple[int, list[tuple[int, str, str]]] | None:
-    """Note bodies numbered by plain digits at the end of the document, the form of text
-    copied from an officielebekendmakingen page (``1 NOS, 8 november 2023``,
-    ``2 Kamerstukken II 2022/23, 29 628, nr. 1139.``), whose markers are digits glued to
-    the word before them (``het bericht1?``). The zone is the last run, after paragraph
-    ``after``, that starts with body 1 and goes on with 2, 3 ... (a paragraph that starts
-    with no number continues the body before it): ``(first index, [(index, number,
-    text)])``, or None."""
-    start = None
-    for i in range(len(texts) - 1, after, -1):
-        m = _BODY_PLAIN.match(texts[i])
-        if m and m.group(1) == "1":
-            start = i
-            break
-    if start is None:
-        return None
-    bodies: list[tuple[int, str, str]] = []
-    for i in range(start, len(texts)):
-        t = texts[i]
-        if not t:
-            continue
-        m = _BODY_PLAIN.match(t)
-        if m and int(m.group(1)) == len(bodies) + 1:
-            bodies.append((i, m.group(1), m.group(2).strip()))
-        elif bodies and not m:
-            j, n, body = bodies[-1]
-            bodies[-1] = (j, n, f"{body} {t}")
-        else:  # a number out of sequence: not a note zone
-            return None
-    return start, bodies
-
-
 def _split_run_together(text: str, first: int) -> list[tuple[int, str]]:
     """``"https://...politie[3] https://..."`` after body ``[2]`` -> bodies 2 and 3."""
     parts: list[tuple[int, str]] = []
@@ -554,9 +519,10 @@ def build_answer_letter(doc: RawDocument) -> Letter:
     # plain-digit bodies at the end, glued markers in the text (the HTML copy of an
     # Aanhangsel van de Handelingen): only where no other system numbers the notes
     if zone_start is None and not doc.notes and not cand_keys:
-        zone = _plain_note_zone(texts, last_q)
-        if zone is not None:
-            z, bodies = zone
+        zone = trailing_note_bodies(texts, last_q)
+        if zone is not None and zone[0] == "plain":
+            bodies = [(i, str(n), body) for i, n, body in zone[1]]
+            z = bodies[0][0]
             raw = [paras[i].text for i in range(cover_start, z)]
             found = glued_note_markers(raw, [int(n) for _, n, _ in bodies])
             if found:

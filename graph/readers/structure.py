@@ -884,43 +884,65 @@ PLAIN_NOTE_BODY = re.compile(r"^\s*+(\d{1,3})\s++(\S.*)$")
 PAREN_NOTE_BODY = re.compile(r"^\s*+(\d{1,2})\)\s++(\S.*)$")
 
 
-def mark_trailing_notes(lines: list[str]) -> bool:
-    """Notes at the very end of a text, with no rule or "Noten" before them, as written
-    questions print them: numbered ``1)`` (``1) NOS, 31 januari 2024.``, the marker
-    ``... voor Oekraïne? 1)``) or plainly (``1 NOS, ...``, the marker a digit glued to the
-    text: ``Oekraïne'?1``, :func:`glued_note_markers`). Rewrites ``lines`` in place, the
-    markers and the bodies as ``<sup>n</sup>``, and says whether it did: only when the
-    bodies run 1, 2, ... to the end of the text and every one has its marker, in order, in
-    the text before them (a ``1)`` marker follows a word or a mark, never starts a line:
-    ``1) Kan de regering ...?`` is an item)."""
-    bodies: list[tuple[int, int]] = []  # (line index, number), last first
-    form = None
-    for i in range(len(lines) - 1, -1, -1):
-        if not lines[i].strip():
-            continue
-        m = PAREN_NOTE_BODY.match(lines[i]) if form != "plain" else None
-        if m:
-            form = "paren"
-        elif form != "paren" and (m := PLAIN_NOTE_BODY.match(lines[i])):
-            form = "plain"
-        else:
+def trailing_note_bodies(lines: list[str], after: int = -1
+                         ) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """The note bodies at the very end of a text, with no rule or "Noten" before them:
+    the last run, after line ``after``, that starts with body 1 and goes on with 2, 3 ...
+    to the end, numbered plainly (``1 NOS, 8 november 2023``, form ``"plain"``) or with a
+    parenthesis (``1) NOS, 31 januari 2024.``, form ``"paren"``); a line that starts with
+    no number continues the body before it, blank lines are passed over, a number out of
+    sequence means no run. ``(form, [(line index, number, text)])`` or None."""
+    start = form = None
+    for i in range(len(lines) - 1, after, -1):
+        for name, pattern in (("paren", PAREN_NOTE_BODY), ("plain", PLAIN_NOTE_BODY)):
+            m = pattern.match(lines[i])
+            if m and m.group(1) == "1":
+                start, form = i, name
+                break
+        if start is not None:
             break
-        bodies.append((i, int(m.group(1))))
-    bodies.reverse()
-    if not bodies or [n for _, n in bodies] != list(range(1, len(bodies) + 1)):
+    if start is None:
+        return None
+    pattern = PAREN_NOTE_BODY if form == "paren" else PLAIN_NOTE_BODY
+    bodies: list[tuple[int, int, str]] = []
+    for i in range(start, len(lines)):
+        t = lines[i].strip()
+        if not t:
+            continue
+        m = pattern.match(t)
+        if m and int(m.group(1)) == len(bodies) + 1:
+            bodies.append((i, int(m.group(1)), m.group(2).strip()))
+        elif bodies and not m:
+            j, n, body = bodies[-1]
+            bodies[-1] = (j, n, f"{body} {t}")
+        else:
+            return None
+    return form, bodies
+
+
+def mark_trailing_notes(lines: list[str]) -> bool:
+    """The note bodies at the very end of written questions (:func:`trailing_note_bodies`)
+    and their markers, ``... voor Oekraïne? 1)`` for bodies ``1)``, a digit glued to the
+    text for plain ones (``Oekraïne'?1``, :func:`glued_note_markers`): rewrites ``lines``
+    in place, markers and bodies as ``<sup>n</sup>``, and says whether it did. Only when
+    every body has its marker, in order, in the text before them (a ``1)`` marker follows a
+    word or a mark, never starts a line: ``1) Kan de regering ...?`` is an item)."""
+    found = trailing_note_bodies(lines)
+    if found is None:
         return False
+    form, bodies = found
     before = lines[:bodies[0][0]]
     if form == "plain":
-        markers = [(li, a, b, int(n)) for li, a, b, n in glued_note_markers(before, [n for _, n in bodies])]
+        markers = [(li, a, b, int(n)) for li, a, b, n in glued_note_markers(before, [n for _, n, _ in bodies])]
     else:
         markers = _paren_markers(before, len(bodies))
     if [n for *_, n in markers] != list(range(1, len(bodies) + 1)):
         return False  # a body without its marker: not notes
     for li, start, end, n in reversed(markers):
         lines[li] = f"{lines[li][:start]}<sup>{n}</sup>{lines[li][end:]}"
-    body = PAREN_NOTE_BODY if form == "paren" else PLAIN_NOTE_BODY
-    for i, n in bodies:
-        lines[i] = f"<sup>{n}</sup> {body.match(lines[i]).group(2)}"
+    pattern = PAREN_NOTE_BODY if form == "paren" else PLAIN_NOTE_BODY
+    for i, n, _ in bodies:
+        lines[i] = f"<sup>{n}</sup> {pattern.match(lines[i]).group(2)}"
     return True
 
 
