@@ -894,6 +894,8 @@ def trailing_note_bodies(lines: list[str], after: int = -1
     sequence means no run. ``(form, [(line index, number, text)])`` or None."""
     start = form = None
     for i in range(len(lines) - 1, after, -1):
+        if not lines[i].lstrip()[:1] == "1":  # most lines: no body 1, no pattern tried
+            continue
         for name, pattern in (("paren", PAREN_NOTE_BODY), ("plain", PLAIN_NOTE_BODY)):
             m = pattern.match(lines[i])
             if m and m.group(1) == "1":
