@@ -257,10 +257,14 @@ def test_numbered_topic_headings_and_contents_are_no_questions():
     (contents,) = [b for b in letter.skipped if b.reason == "contents"]
     assert contents.text.startswith("Inhoudsopgave\nblz.") and "2.1 Aanleiding 2" in contents.text
     assert account(letter, text) == []  # every word kept somewhere
-    # items of a list stay items, short or not
+    # items of a list stay items, short or not; a numbered question that lost its "?"
+    # stays a question, body text after it or not
     letter = read_text(HEAD + "De leden hebben de volgende vragen.\n\n1. Kosten\n\n2. Baten\n\n"
                        "3. Hoe zit het met de termijn?\n", "x.txt")
     assert [q.number for q in letter.questions] == ["1", "2", "3"]
+    letter = read_text(HEAD + "1. Kan de regering dit toelichten\n\nDe leden lezen dat het zo is.\n",
+                       "x.txt")
+    assert [(q.number, q.text) for q in letter.questions] == [("1", "Kan de regering dit toelichten")]
 
 
 def test_kamervragen_name_their_askers():

@@ -1148,7 +1148,9 @@ class _TextReader:
         if not m:
             return None
         title, _ = self.clean(m.group("title"))
-        return raw.strip() if _title_like(title) and len(title.split()) <= 8 else None
+        if not _title_like(title) or len(title.split()) > 8 or asks(title):
+            return None  # "3. Kan de regering dit toelichten" lost its "?": a question
+        return raw.strip()
 
     def _next_is_body(self, blocks: list[_Block], bi: int, strict: bool = False) -> bool:
         """A heading candidate must be followed by body text that starts a paragraph
