@@ -257,6 +257,14 @@ def test_numbered_topic_headings_and_contents_are_no_questions():
     (contents,) = [b for b in letter.skipped if b.reason == "contents"]
     assert contents.text.startswith("Inhoudsopgave\nblz.") and "2.1 Aanleiding 2" in contents.text
     assert account(letter, text) == []  # every word kept somewhere
+    # "Inhoud" as a topic heading is no table of contents; nor is a question ending in a
+    # number after one
+    letter = read_text(HEAD + "Inhoud\n\nDe leden van de VVD-fractie vragen of de regering kan aangeven "
+                       "wat dit betekent voor de jaren 2025 en 2026 en voor artikel 3\n"
+                       "\nKlopt het dat dit geldt voor 2026?\n", "x.txt")
+    assert len(letter.questions) == 2 and not [b for b in letter.skipped if b.reason == "contents"]
+    letter = read_text(HEAD + "Inhoudsopgave\n\nWaarom geldt dit pas vanaf 2026?\n", "x.txt")
+    assert len(letter.questions) == 1
     # items of a list stay items, short or not; a numbered question that lost its "?"
     # stays a question, body text after it or not
     letter = read_text(HEAD + "De leden hebben de volgende vragen.\n\n1. Kosten\n\n2. Baten\n\n"

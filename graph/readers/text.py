@@ -127,8 +127,11 @@ _RULE = re.compile(r"^\s*+(?:-{3,}+|\*{3,}+|_{3,}+|(?:[-*_]\s++){2,}+[-*_])\s*+$
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s++(.*)$")
 #: The contents of a verslag: "Inhoudsopgave" (or "Inhoud"), then entries that end in a
 #: page number ("1. Inleiding 1", "II. Artikelsgewijs\t3") or the column head "blz.".
-_CONTENTS = re.compile(r"^\s*(?:Inhoudsopgave|Inhoud)\s*(?:blz\.?)?\s*$", re.IGNORECASE)
-_CONTENTS_ENTRY = re.compile(r"^\s*(?:blz\.?|[^\s].{0,120}?[\s.]\d{1,3})\s*$", re.IGNORECASE)
+_CONTENTS = re.compile(r"^\s*(?P<word>Inhoudsopgave|Inhoud)\s*(?:blz\.?)?\s*$", re.IGNORECASE)
+#: ... an entry: short, asks nothing, ends in its page number.
+_CONTENTS_ENTRY = re.compile(r"^\s*(?:blz\.?|[^\s?][^?]{0,80}?[\s.]\d{1,3})\s*$", re.IGNORECASE)
+#: ... and after a bare "Inhoud" (a topic heading too), the column head or a numbered entry.
+_CONTENTS_FIRST = re.compile(r"^\s*(?:blz\.?|[IVX]{1,5}\.?|\d{1,2}(?:\.\d{1,2})*\.?)(?:\s|$)")
 #: A numbered topic heading standing alone: "1. Inleiding", "2.1 Aanleiding", "3. Doel
 #: en inhoud van het wetsvoorstel" (a TK verslag, a memorie van toelichting): short, and
 #: no sentence (no closing punctuation).
@@ -756,7 +759,9 @@ class _TextReader:
                 self.letter.skipped.append(SkippedBlock(no, raw, "notes-heading"))
                 zone, pending_break, footnote_open, current = True, True, False, None
                 continue
-            if prose and raw[0] in "Ii" and _CONTENTS.match(raw):
+            if prose and raw[0] in "Ii" and (cm := _CONTENTS.match(raw)) and (
+                    cm.group("word").lower() == "inhoudsopgave" or _CONTENTS_FIRST.match(
+                        next((ln for ln in lines[i + 1:i + 4] if ln.strip()), ""))):
                 # "Inhoudsopgave" and its entries ("1. Inleiding 1", "blz."): the contents
                 # of a verslag, headings with page numbers, not questions
                 contents = i
