@@ -71,7 +71,7 @@ from pathlib import Path
 from ..model import (Citation, Footnote, FootnoteMarker, Issue, Letter, Paragraph, Question,
                      SkippedBlock)
 from .base import InputError, decode_bytes, read_input
-from .structure import ASKERS_LINE, SENT_IN, glued_note_markers, trailing_note_bodies
+from .structure import ASKERS_LINE, dated, glued_note_markers, trailing_note_bodies
 
 __all__ = ["RawParagraph", "RawNote", "RawDocument", "parse_text_form", "read_answer_text",
            "build_answer_letter", "looks_like_answers", "sniff_answer_text", "parse_dutch_date",
@@ -115,6 +115,7 @@ class RawDocument:
     headers: list[tuple[str, list[str]]] = field(default_factory=list)  # (part, texts)
     warnings: list[Issue] = field(default_factory=list)
     unit: str = "line"  # how RawParagraph.line counts: "line" (text) or "paragraph" (DOCX)
+    chamber: str | None = None  # "tk"/"ek" where the form itself says (a publication id)
 
 
 # ---------------------------------------------------------------------------------------
@@ -760,7 +761,6 @@ def build_answer_letter(doc: RawDocument) -> Letter:
 #: letterhead: "Antwoord van Staatssecretaris Heijnen (Infrastructuur en Waterstaat)
 #: (ontvangen 4 december 2023)."
 _ANSWERED_BY = re.compile(r"^Antwoord(?:en)?\s+(?:van|mede namens)\b", re.IGNORECASE)
-_RECEIVED = re.compile(r"\(\s*ontvangen\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
 _CHAMBER_LINE = re.compile(r"^(Eerste|Tweede) Kamer der Staten-Generaal$")
 
 
@@ -774,12 +774,12 @@ def _aanhangsel(preamble: list[str], answered: bool = True) -> dict[str, str]:
     for t in preamble:
         if "betreft" not in found and ASKERS_LINE.match(t):
             found["betreft"] = t
-            m = SENT_IN.search(t)
-            sent_in = m.group(1) if m and parse_dutch_date(m.group(1)) else None
+            sent_in = dated(t, "ingezonden")
+            sent_in = sent_in if sent_in and parse_dutch_date(sent_in) else None
         elif "datum" not in found and _ANSWERED_BY.match(t):
-            m = _RECEIVED.search(t)
-            if m and parse_dutch_date(m.group(1)):
-                found["datum"] = m.group(1)
+            received = dated(t, "ontvangen")
+            if received and parse_dutch_date(received):
+                found["datum"] = received
         elif "chamber" not in found and (m := _CHAMBER_LINE.match(t)):
             found["chamber"] = m.group(1)
     if "datum" not in found and sent_in and not answered:
@@ -849,9 +849,11 @@ def _metadata(letter: Letter, letterhead: list[str], headers: list[list[str]],
                     break
         if addressee:
             break
-    if addressee or "chamber" in described:
-        # an Aanhangsel answers the Kamer whose member asked: the chamber it names
-        chamber = addressee.group(1) if addressee else described["chamber"]
+    named = described.get("chamber") or {"tk": "Tweede", "ek": "Eerste"}.get(doc.chamber or "")
+    if addressee or named:
+        # an Aanhangsel answers the Kamer whose member asked: the chamber it names, or
+        # (its XML) the chamber of its publication id
+        chamber = addressee.group(1) if addressee else named
         letter.addressee_function = f"Voorzitter van de {chamber} Kamer der Staten-Generaal"
         letter.chamber = "tk" if chamber == "Tweede" else "ek"
     else:

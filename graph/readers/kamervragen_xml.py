@@ -38,6 +38,7 @@ import re
 from ..model import Issue, Letter, SkippedBlock
 from .answers import RawDocument, RawNote, RawParagraph, _antwoord, _vraag, build_answer_letter
 from .koop_xml import _citations, _Collector, _KoopReader, _local, _text, metadata_id, repaired_issue
+from .structure import ZAAK_NUMBER
 
 __all__ = ["is_kamervragen", "read_kamervragen"]
 
@@ -129,6 +130,9 @@ def read_kamervragen(root, source: str, shift: int) -> Letter:
 
     walk(root)
     doc.notes = [RawNote(fn.number, fn.text, fn.line, fn.citations) for fn in reader.letter.footnotes]
+    kenmerk = metadata_id(root)
+    m = re.match(r"^(?:ah|kv)-(tk|ek)-", kenmerk or "")
+    doc.chamber = m.group(1) if m else None  # the Kamer answered, where no line names it
     letter = build_answer_letter(doc)
     for line, part, text in signature:
         letter.skipped.append(SkippedBlock(line, text, "signature"))
@@ -136,19 +140,12 @@ def read_kamervragen(root, source: str, shift: int) -> Letter:
             letter.chair_function = text.rstrip(",").strip()
         elif part == "naam" and not letter.chair:
             letter.chair = text
-    kenmerk = metadata_id(root)
     if kenmerk and not letter.kenmerk:
         # written questions are known by their zaak number (kv-tk-2024Z01234: 2024Z01234),
         # the number the minister's answer cites ("uw brief van ..., nr. 2024Z01234")
-        zaak = re.fullmatch(r"kv-(?:tk|ek)-(\d{4}Z\d{5})", kenmerk)
-        letter.kenmerk = zaak.group(1) if zaak else kenmerk
+        zaak = kenmerk[6:] if kenmerk.startswith("kv-") else ""
+        letter.kenmerk = zaak if ZAAK_NUMBER.fullmatch(zaak) else kenmerk
         letter.warnings = [w for w in letter.warnings if w.code != "no-kenmerk"]
-    m = re.match(r"^(?:ah|kv)-(tk|ek)-", kenmerk or "")
-    if m and any(w.code == "addressee-assumed" for w in letter.warnings):
-        letter.chamber = m.group(1)
-        chamber = "Tweede" if m.group(1) == "tk" else "Eerste"
-        letter.addressee_function = f"Voorzitter van de {chamber} Kamer der Staten-Generaal"
-        letter.warnings = [w for w in letter.warnings if w.code != "addressee-assumed"]
     if reader.repaired:
         letter.warnings.append(repaired_issue(source, reader.repaired))
     return letter

@@ -465,9 +465,19 @@ ASKERS_LINE = re.compile(r"^\s*(?:Aanvullende\s+)?vragen\s+van\s+(?:het\s+(?:Kam
                          r"|leden|de\s+heer|mevrouw)\s+(?!der\b)", re.IGNORECASE)
 #: A zaak number of the Tweede Kamer, the id of written questions: ``2024Z01234``.
 ZAAK_NUMBER = re.compile(r"\d{4}Z\d{5}")
-#: When written questions were sent in, on that line: "(ingezonden 1 februari 2024)",
-#: "(ingezonden op 19 januari 1983)".
-SENT_IN = re.compile(r"\(\s*ingezonden\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
+#: When written questions were sent in, or their answer received, in brackets on the
+#: line that describes them: "(ingezonden 1 februari 2024)", "(ingezonden op 19 januari
+#: 1983)", "(ontvangen 4 december 2023)".
+_DATED = re.compile(r"\(\s*(ingezonden|ontvangen)\s+(?:op\s+)?([^()]{6,30}?)\s*\)", re.IGNORECASE)
+
+
+def dated(text: str, word: str) -> str | None:
+    """The date ``text`` gives in brackets after ``word`` (``"ingezonden"`` or
+    ``"ontvangen"``), as written: ``"1 februari 2024"``; None without one."""
+    for m in _DATED.finditer(text):
+        if m.group(1).lower() == word:
+            return m.group(2)
+    return None
 _ASKERS_END = re.compile(r"\s(?:aan|over|inzake|betreffende|naar\s+aanleiding)\s", re.IGNORECASE)
 
 

@@ -90,11 +90,11 @@ from .metadata import (
 from .structure import (
     ASKERS_LINE,
     PLAIN_NOTE_BODY,
-    SENT_IN,
     ZAAK_NUMBER,
     FractieScope,
     askers_fracties,
     asks,
+    dated,
     fracties_in,
     glued_note_markers,
     heading_fracties,
@@ -507,9 +507,9 @@ class _TextReader:
             asked = ASKERS_LINE.match(text)
             if asked and letter.betreft is None:  # what is asked, of whom, by whom
                 letter.betreft = text
-            m = SENT_IN.search(text) if asked else None
-            if letter.datum is None and m and parse_dutch_date(m.group(1)):
-                letter.datum_raw, letter.datum = m.group(1), parse_dutch_date(m.group(1))
+            sent_in = dated(text, "ingezonden") if asked else None
+            if letter.datum is None and sent_in and parse_dutch_date(sent_in):
+                letter.datum_raw, letter.datum = sent_in, parse_dutch_date(sent_in)
                 self.warnings = [w for w in self.warnings if w.code != "no-datum"]
 
     def warn(self, code: str, message: str, line: int | None = None, where: str = "") -> None:
